@@ -1,0 +1,626 @@
+#!/usr/bin/env bash
+# Local, Docker-less infrastructure for Harvest Live.
+#
+#   deploy/local/infra.sh up     [kafka|postgres|redis|jwt ...]   (default: all)
+#   deploy/local/infra.sh down   [kafka|postgres|redis ...]       (default: all)
+#   deploy/local/infra.sh status
+#   deploy/local/infra.sh env                     # print shell exports for the services
+#   deploy/local/infra.sh kafka ALIAS|CLASS ARGS  # run a Kafka CLI tool, e.g.
+#        infra.sh kafka topics --bootstrap-server 127.0.0.1:9092 --list
+#   deploy/local/infra.sh reset-kafka             # stop Kafka and wipe its data
+#
+# What `up` does
+#   kafka     single-node KRaft broker+controller (Apache Kafka 4.3.1 jars from
+#             Maven Central, resolved once via deploy/local/kafka/pom.xml),
+#             storage formatted once, runs detached with a pid file.
+#   postgres  reuses a running server; otherwise installs (apt) / starts the
+#             local cluster. Then creates, idempotently, role harvest_<svc>
+#             (password "harvest") and databases harvest_<svc>, harvest_<svc>_test
+#             for every service.
+#   redis     reuses a running server; otherwise installs (apt) / starts one.
+#   jwt       RSA key pair for local token signing (see mint-token.sh).
+# `down` stops Kafka and only the PostgreSQL/Redis that this script started.
+#
+# Environment (all optional)
+#   HARVEST_RUN_DIR        run dir for everything runtime          (<repo>/.run)
+#   KAFKA_HOST             broker bind/advertised host              (127.0.0.1)
+#   KAFKA_ADVERTISED_HOST  host advertised to clients               ($KAFKA_HOST)
+#   KAFKA_PORT             PLAINTEXT client port                    (9092)
+#   KAFKA_CONTROLLER_PORT  KRaft controller port                    (9093)
+#   KAFKA_HEAP_OPTS        broker heap                              (-Xms256m -Xmx512m)
+#   KAFKA_OPTS             extra JVM options for the broker
+#   KAFKA_START_TIMEOUT    seconds to wait for the broker           (60)
+#   KAFKA_CLUSTER_ID       cluster id used on first format          (random)
+#   PGHOST / PGPORT        PostgreSQL                               (127.0.0.1 / 5432)
+#   PGSUPERUSER            superuser for provisioning               (postgres)
+#   PG_CLUSTER             Debian cluster name if we must start one (main)
+#   HARVEST_DB_PASSWORD    password of the harvest_<svc> roles      (harvest)
+#   HARVEST_SERVICES       services to provision        (catalog livestream orders logistics platform;
+#                          "platform" is the database of the platform mechanism tests)
+#   REDIS_HOST / REDIS_PORT                                          (127.0.0.1 / 6379)
+#   HARVEST_MVN            Maven executable                         (<repo>/mvnw)
+#   HARVEST_STOP_TIMEOUT   seconds between SIGTERM and SIGKILL      (30)
+set -euo pipefail
+
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source-path=SCRIPTDIR
+source "$SCRIPT_DIR/lib.sh"
+# shellcheck disable=SC2034  # read by lib.sh's log()
+HARVEST_LOG_TAG=infra
+
+REPO="$(repo_root)"
+RUN="$(run_dir)"
+LOGS="$RUN/logs"
+PIDS="$RUN/pids"
+STATE="$RUN/state"       # markers for what *we* started
+mkdir -p "$LOGS" "$PIDS" "$STATE"
+
+# ----------------------------------------------------------------- config ---
+KAFKA_VERSION=4.3.1
+KAFKA_HOST="${KAFKA_HOST:-127.0.0.1}"
+KAFKA_ADVERTISED_HOST="${KAFKA_ADVERTISED_HOST:-$KAFKA_HOST}"
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
+KAFKA_OPTS="${KAFKA_OPTS:-}"
+KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-60}"
+KAFKA_DIR="$RUN/kafka"
+KAFKA_DATA="$KAFKA_DIR/data"
+KAFKA_CP_FILE="$KAFKA_DIR/classpath.txt"
+KAFKA_PROPS="$KAFKA_DIR/server.properties"
+KAFKA_PIDFILE="$PIDS/kafka.pid"
+KAFKA_LOG="$LOGS/kafka.log"
+KAFKA_POM="$SCRIPT_DIR/kafka/pom.xml"
+KAFKA_MAIN=kafka.Kafka
+
+PGHOST="${PGHOST:-127.0.0.1}"
+PGPORT="${PGPORT:-5432}"
+PGSUPERUSER="${PGSUPERUSER:-postgres}"
+PG_CLUSTER="${PG_CLUSTER:-main}"
+HARVEST_DB_PASSWORD="${HARVEST_DB_PASSWORD:-harvest}"
+HARVEST_SERVICES="${HARVEST_SERVICES:-catalog livestream orders logistics platform}"
+
+REDIS_HOST="${REDIS_HOST:-127.0.0.1}"
+REDIS_PORT="${REDIS_PORT:-6379}"
+REDIS_DIR="$RUN/redis"
+REDIS_PIDFILE="$PIDS/redis.pid"
+REDIS_LOG="$LOGS/redis.log"
+
+JWT_DIR="$RUN/jwt"
+HARVEST_MVN="${HARVEST_MVN:-$REPO/mvnw}"
+
+is_loopback() { [[ "$1" == 127.* || "$1" == localhost || "$1" == "::1" ]]; }
+
+# apt_install PKG... (installs as root, apt-get update first)
+apt_install() {
+  have apt-get || die "cannot install $* automatically: no apt-get on this machine"
+  log "installing $* with apt-get (one-off)..."
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# ================================================================== KAFKA ===
+
+# Print the broker classpath, resolving it with Maven on first use (or when
+# the pom changed, or a jar vanished from ~/.m2).
+kafka_classpath() {
+  local cp jar stale=""
+  if [[ -s "$KAFKA_CP_FILE" && "$KAFKA_CP_FILE" -nt "$KAFKA_POM" ]]; then
+    cp="$(<"$KAFKA_CP_FILE")"
+    local IFS=:
+    for jar in $cp; do
+      [[ -f "$jar" ]] || { stale="missing $jar"; break; }
+    done
+    if [[ -z "$stale" ]]; then
+      printf '%s' "$cp"
+      return 0
+    fi
+    log "cached Kafka classpath is stale ($stale)"
+  fi
+  [[ -x "$HARVEST_MVN" ]] || die "Maven not found at $HARVEST_MVN (set HARVEST_MVN)"
+  log "resolving Kafka $KAFKA_VERSION classpath with Maven (once; cached in $KAFKA_CP_FILE)..."
+  mkdir -p "$KAFKA_DIR"
+  local tmp="$KAFKA_CP_FILE.tmp.$$"
+  if ! (cd "$REPO" && "$HARVEST_MVN" -B -q -f "$KAFKA_POM" \
+          dependency:build-classpath -Dmdep.outputFile="$tmp") >"$LOGS/kafka-classpath.log" 2>&1; then
+    rm -f "$tmp"
+    tail_log "$LOGS/kafka-classpath.log" 30
+    die "Maven could not resolve the Kafka classpath"
+  fi
+  mv "$tmp" "$KAFKA_CP_FILE"
+  printf '%s' "$(<"$KAFKA_CP_FILE")"
+}
+
+kafka_write_configs() {
+  mkdir -p "$KAFKA_DIR" "$KAFKA_DATA"
+  cat >"$KAFKA_PROPS" <<EOF
+# Generated by deploy/local/infra.sh -- edits are overwritten on every start.
+# Single-node KRaft: this process is both broker and (the only) controller.
+process.roles=broker,controller
+node.id=1
+controller.quorum.bootstrap.servers=$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT,CONTROLLER://$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://$KAFKA_ADVERTISED_HOST:$KAFKA_PORT,CONTROLLER://$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
+inter.broker.listener.name=PLAINTEXT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+
+log.dirs=$KAFKA_DATA
+num.partitions=3
+auto.create.topics.enable=true
+default.replication.factor=1
+min.insync.replicas=1
+
+# Internal topics: one replica, few partitions (fast first group join on 2 cores).
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=6
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+transaction.state.log.num.partitions=6
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+share.coordinator.state.topic.num.partitions=6
+group.initial.rebalance.delay.ms=0
+
+# Small machine.
+num.network.threads=2
+num.io.threads=4
+num.recovery.threads.per.data.dir=1
+log.retention.hours=72
+EOF
+
+  cat >"$KAFKA_DIR/log4j2.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Broker logging: everything to stdout, which infra.sh appends to logs/kafka.log -->
+<Configuration status="WARN" name="harvest-kafka-broker">
+  <Appenders>
+    <Console name="STDOUT" target="SYSTEM_OUT">
+      <PatternLayout pattern="[%d] %p %m (%c)%n"/>
+    </Console>
+  </Appenders>
+  <Loggers>
+    <Root level="INFO"><AppenderRef ref="STDOUT"/></Root>
+    <Logger name="kafka.request.logger" level="WARN"/>
+    <Logger name="kafka.network.RequestChannel$" level="WARN"/>
+    <Logger name="state.change.logger" level="WARN"/>
+    <Logger name="kafka.authorizer.logger" level="WARN"/>
+    <Logger name="org.apache.kafka.raft" level="WARN"/>
+    <Logger name="org.apache.kafka.storage.internals.log" level="WARN"/>
+    <!-- the full config dumps (~2000 lines per start); unknown-config WARNs still show -->
+    <Logger name="org.apache.kafka.common.config.AbstractConfig" level="WARN"/>
+  </Loggers>
+</Configuration>
+EOF
+
+  cat >"$KAFKA_DIR/tools-log4j2.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- CLI tools: warnings only, on stderr (keeps stdout clean for data). -->
+<Configuration status="WARN" name="harvest-kafka-tools">
+  <Appenders>
+    <Console name="STDERR" target="SYSTEM_ERR">
+      <PatternLayout pattern="[%d] %p %m (%c)%n"/>
+    </Console>
+  </Appenders>
+  <Loggers>
+    <Root level="WARN"><AppenderRef ref="STDERR"/></Root>
+  </Loggers>
+</Configuration>
+EOF
+}
+
+# kafka_tool MAIN_CLASS ARGS... : run a Kafka CLI main class (short-lived JVM).
+kafka_tool() {
+  local cp
+  cp="$(kafka_classpath)"
+  [[ -f "$KAFKA_DIR/tools-log4j2.xml" ]] || kafka_write_configs
+  java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto \
+    -Dlog4j2.configurationFile="$KAFKA_DIR/tools-log4j2.xml" \
+    -cp "$cp" "$@"
+}
+
+# Raw Kafka ApiVersions (v0) round trip over bash /dev/tcp: true only when the
+# broker is actually processing requests, not merely listening.
+kafka_api_ok() {
+  local host="$1" port="$2" out bytes
+  # shellcheck disable=SC2016  # $0/$1 expand in the inner bash
+  out="$(timeout 3 bash -c '
+      exec 3<>"/dev/tcp/$0/$1" || exit 1
+      # size=18 | api_key=18 (ApiVersions) | version=0 | correlation_id=42 | client_id="harvest1"
+      printf "\x00\x00\x00\x12\x00\x12\x00\x00\x00\x00\x00\x2a\x00\x08harvest1" >&3
+      head -c 10 <&3 | od -An -tx1' "$host" "$port" 2>/dev/null)" || return 1
+  # response: int32 size | int32 correlation_id (42) | int16 error_code (0)
+  read -r -a bytes <<<"$out"
+  [[ "${bytes[*]:4}" == "00 00 00 2a 00 00" ]]
+}
+
+kafka_formatted_marker() { echo "controller=$KAFKA_HOST:$KAFKA_CONTROLLER_PORT node.id=1"; }
+
+kafka_format_once() {
+  local marker="$KAFKA_DIR/formatted-with"
+  if [[ -f "$KAFKA_DATA/meta.properties" ]]; then
+    if [[ -f "$marker" && "$(<"$marker")" != "$(kafka_formatted_marker)" ]]; then
+      die "Kafka storage was formatted with '$(<"$marker")' but the config is now '$(kafka_formatted_marker)'.
+       Restore KAFKA_HOST/KAFKA_CONTROLLER_PORT or wipe it: $0 reset-kafka"
+    fi
+    return 0
+  fi
+  local cluster_id
+  if [[ -s "$KAFKA_DIR/cluster.id" ]]; then
+    cluster_id="$(<"$KAFKA_DIR/cluster.id")"
+  elif [[ -n "${KAFKA_CLUSTER_ID:-}" ]]; then
+    cluster_id="$KAFKA_CLUSTER_ID"
+  else
+    cluster_id="$(kafka_tool kafka.tools.StorageTool random-uuid | tail -n1)"
+  fi
+  [[ "$cluster_id" =~ ^[A-Za-z0-9_-]{22}$ ]] || die "bad Kafka cluster id: '$cluster_id'"
+  echo "$cluster_id" >"$KAFKA_DIR/cluster.id"
+  log "formatting Kafka storage (cluster id $cluster_id, standalone KRaft quorum)"
+  kafka_tool kafka.tools.StorageTool format \
+      --cluster-id "$cluster_id" --config "$KAFKA_PROPS" --standalone >>"$LOGS/kafka-format.log" 2>&1 \
+    || { tail_log "$LOGS/kafka-format.log" 20; die "kafka-storage format failed"; }
+  kafka_formatted_marker >"$marker"
+}
+
+kafka_up() {
+  local pid
+  if pid="$(pid_alive "$KAFKA_PIDFILE" "$KAFKA_MAIN")"; then
+    log "Kafka already running (pid $pid) on $KAFKA_HOST:$KAFKA_PORT -- nothing to do"
+    return 0
+  fi
+  rm -f "$KAFKA_PIDFILE"
+  if tcp_open "$KAFKA_HOST" "$KAFKA_PORT"; then
+    if kafka_api_ok "$KAFKA_HOST" "$KAFKA_PORT"; then
+      log "a Kafka broker not started by infra.sh already answers on $KAFKA_HOST:$KAFKA_PORT -- reusing it"
+      return 0
+    fi
+    die "port $KAFKA_HOST:$KAFKA_PORT is in use by something that is not a Kafka broker"
+  fi
+  tcp_open "$KAFKA_HOST" "$KAFKA_CONTROLLER_PORT" \
+    && die "controller port $KAFKA_HOST:$KAFKA_CONTROLLER_PORT is already in use (set KAFKA_CONTROLLER_PORT)"
+
+  local started=$SECONDS cp
+  cp="$(kafka_classpath)"
+  kafka_write_configs
+  kafka_format_once
+
+  # shellcheck disable=SC2086  # heap/opts are intentionally word-split
+  start_bg kafka "$KAFKA_PIDFILE" "$KAFKA_LOG" \
+    java $KAFKA_HEAP_OPTS -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
+      -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent \
+      -Djava.awt.headless=true \
+      -Dlog4j2.configurationFile="$KAFKA_DIR/log4j2.xml" \
+      -Dkafka.logs.dir="$LOGS" \
+      $KAFKA_OPTS \
+      -cp "$cp" "$KAFKA_MAIN" "$KAFKA_PROPS"
+
+  log "waiting up to ${KAFKA_START_TIMEOUT}s for Kafka on $KAFKA_HOST:$KAFKA_PORT..."
+  local deadline=$((SECONDS + KAFKA_START_TIMEOUT))
+  until kafka_api_ok "$KAFKA_HOST" "$KAFKA_PORT"; do
+    if ! pid_alive "$KAFKA_PIDFILE" >/dev/null; then
+      tail_log "$KAFKA_LOG" 40
+      rm -f "$KAFKA_PIDFILE"
+      die "Kafka exited during startup (see $KAFKA_LOG)"
+    fi
+    if ((SECONDS >= deadline)); then
+      tail_log "$KAFKA_LOG" 40
+      stop_pid kafka "$KAFKA_PIDFILE" 10 "$KAFKA_MAIN" || true
+      die "Kafka did not answer on $KAFKA_HOST:$KAFKA_PORT within ${KAFKA_START_TIMEOUT}s (see $KAFKA_LOG)"
+    fi
+    sleep 0.5
+  done
+  log "Kafka $KAFKA_VERSION is up on $KAFKA_ADVERTISED_HOST:$KAFKA_PORT (took $((SECONDS - started))s)"
+}
+
+kafka_down() {
+  if ! pid_alive "$KAFKA_PIDFILE" "$KAFKA_MAIN" >/dev/null && kafka_api_ok "$KAFKA_HOST" "$KAFKA_PORT"; then
+    log "Kafka on $KAFKA_HOST:$KAFKA_PORT was not started from this run dir -- leaving it alone"
+    rm -f "$KAFKA_PIDFILE"
+    return 0
+  fi
+  stop_pid kafka "$KAFKA_PIDFILE" "" "$KAFKA_MAIN"
+}
+
+kafka_reset() {
+  kafka_down
+  log "wiping Kafka data in $KAFKA_DIR (classpath cache kept)"
+  rm -rf "$KAFKA_DATA" "$KAFKA_DIR/cluster.id" "$KAFKA_DIR/formatted-with"
+}
+
+# =============================================================== POSTGRES ===
+
+pg_ready() { pg_isready -q -h "$PGHOST" -p "$PGPORT" -t 2 >/dev/null 2>&1; }
+
+pg_server_version() {   # newest installed server major version, e.g. 15
+  local d
+  d="$(printf '%s\n' /usr/lib/postgresql/*/bin/postgres | grep -v '\*' | sort -V | tail -n1)"
+  [[ -n "$d" ]] || return 1
+  basename "$(dirname "$(dirname "$d")")"
+}
+
+pg_start_local() {
+  is_loopback "$PGHOST" \
+    || die "PostgreSQL at $PGHOST:$PGPORT does not answer and is not local -- start it yourself"
+  local ver
+  if ! ver="$(pg_server_version)" || ! have pg_ctlcluster; then
+    apt_install postgresql
+    ver="$(pg_server_version)" || die "PostgreSQL server binaries still missing after apt-get"
+    # The package's postinst may already have started the default cluster.
+    if pg_ready; then log "PostgreSQL started by the package install; using it"; return 0; fi
+  fi
+  if ! pg_lsclusters -h 2>/dev/null | awk -v v="$ver" -v c="$PG_CLUSTER" '$1==v && $2==c {f=1} END {exit !f}'; then
+    log "creating PostgreSQL cluster $ver/$PG_CLUSTER on port $PGPORT"
+    as_root pg_createcluster --port "$PGPORT" "$ver" "$PG_CLUSTER" >/dev/null
+  fi
+  local port
+  port="$(pg_lsclusters -h | awk -v v="$ver" -v c="$PG_CLUSTER" '$1==v && $2==c {print $3}')"
+  [[ "$port" == "$PGPORT" ]] \
+    || die "cluster $ver/$PG_CLUSTER is configured for port $port, not PGPORT=$PGPORT (set PG_CLUSTER or PGPORT)"
+  log "starting PostgreSQL cluster $ver/$PG_CLUSTER"
+  as_root pg_ctlcluster --skip-systemctl-redirect "$ver" "$PG_CLUSTER" start
+  echo "$ver $PG_CLUSTER" >"$STATE/postgres.started"
+  local deadline=$((SECONDS + 30))
+  until pg_ready; do
+    ((SECONDS < deadline)) || die "PostgreSQL cluster $ver/$PG_CLUSTER did not become ready on $PGHOST:$PGPORT"
+    sleep 0.5
+  done
+}
+
+# How to reach the server as superuser: over TCP (trust/.pgpass/PGPASSWORD)
+# or, for fresh Debian installs with peer auth, as the postgres OS user.
+_PG_SUPER_MODE=""
+pg_detect_super() {
+  [[ -n "$_PG_SUPER_MODE" ]] && return 0
+  if psql -X -w -h "$PGHOST" -p "$PGPORT" -U "$PGSUPERUSER" -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
+    _PG_SUPER_MODE=tcp
+  elif is_loopback "$PGHOST" && id postgres >/dev/null 2>&1 \
+      && (cd / && as_root runuser -u postgres -- env -u PGHOST -u PGUSER -u PGDATABASE \
+            psql -X -w -p "$PGPORT" -d postgres -Atqc 'select 1') >/dev/null 2>&1; then
+    _PG_SUPER_MODE=peer
+  else
+    die "cannot connect to PostgreSQL $PGHOST:$PGPORT as superuser '$PGSUPERUSER' (tried TCP and 'runuser -u postgres')"
+  fi
+}
+
+pg_super_psql() {   # pg_super_psql PSQL_ARGS...  (SQL on stdin or via -c)
+  pg_detect_super
+  if [[ "$_PG_SUPER_MODE" == tcp ]]; then
+    psql -X -w -q -v ON_ERROR_STOP=1 -h "$PGHOST" -p "$PGPORT" -U "$PGSUPERUSER" -d postgres "$@"
+  else
+    (cd / && as_root runuser -u postgres -- env -u PGHOST -u PGUSER -u PGDATABASE \
+       psql -X -w -q -v ON_ERROR_STOP=1 -p "$PGPORT" -d postgres "$@")
+  fi
+}
+
+pg_provision() {
+  local svc sql="" names=()
+  for svc in $HARVEST_SERVICES; do
+    [[ "$svc" =~ ^[a-z][a-z0-9_]*$ ]] || die "bad service name in HARVEST_SERVICES: '$svc'"
+    local role="harvest_$svc"
+    names+=("$role")
+    sql+="
+SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', '$role', :'pw')
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$role') \\gexec
+SELECT format('ALTER ROLE %I WITH LOGIN PASSWORD %L', '$role', :'pw')
+  FROM pg_authid WHERE rolname = '$role' AND (NOT rolcanlogin OR rolpassword IS NULL) \\gexec"
+    local db
+    for db in "harvest_$svc" "harvest_${svc}_test"; do
+      sql+="
+SELECT format('CREATE DATABASE %I OWNER %I', '$db', '$role')
+ WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$db') \\gexec
+SELECT format('ALTER DATABASE %I OWNER TO %I', '$db', '$role')
+  FROM pg_database WHERE datname = '$db' AND pg_get_userbyid(datdba) <> '$role' \\gexec"
+    done
+  done
+  pg_detect_super
+  printf '%s\n' "$sql" | pg_super_psql -v pw="$HARVEST_DB_PASSWORD" -f - >/dev/null \
+    || die "PostgreSQL provisioning failed"
+  log "PostgreSQL: roles+databases ready (via $_PG_SUPER_MODE): ${names[*]} (each with <name> and <name>_test)"
+}
+
+postgres_up() {
+  if ! have pg_isready || ! have psql; then apt_install postgresql-client; fi
+  if pg_ready; then
+    log "PostgreSQL answers on $PGHOST:$PGPORT -- reusing it"
+  else
+    pg_start_local
+  fi
+  pg_provision
+}
+
+postgres_down() {
+  if [[ -f "$STATE/postgres.started" ]]; then
+    local ver cluster
+    read -r ver cluster <"$STATE/postgres.started"
+    log "stopping PostgreSQL cluster $ver/$cluster (started by infra.sh)"
+    as_root pg_ctlcluster --skip-systemctl-redirect "$ver" "$cluster" stop || warn "pg_ctlcluster stop failed"
+    rm -f "$STATE/postgres.started"
+  else
+    log "PostgreSQL was not started by infra.sh -- leaving it alone"
+  fi
+}
+
+# ================================================================== REDIS ===
+
+redis_ping() { [[ "$(timeout 3 redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" ping 2>/dev/null)" == PONG ]]; }
+
+redis_up() {
+  have redis-cli || apt_install redis-tools
+  if redis_ping; then
+    log "Redis answers on $REDIS_HOST:$REDIS_PORT -- reusing it"
+    return 0
+  fi
+  is_loopback "$REDIS_HOST" \
+    || die "Redis at $REDIS_HOST:$REDIS_PORT does not answer and is not local -- start it yourself"
+  if ! have redis-server; then
+    apt_install redis-server
+    if redis_ping; then log "Redis started by the package install; using it"; return 0; fi
+  fi
+  mkdir -p "$REDIS_DIR"
+  rm -f "$REDIS_PIDFILE"
+  local bind="$REDIS_HOST"
+  [[ "$bind" == localhost ]] && bind=127.0.0.1
+  log "starting redis-server on $bind:$REDIS_PORT"
+  redis-server --daemonize yes --bind "$bind" --port "$REDIS_PORT" \
+    --save "" --appendonly no --dir "$REDIS_DIR" \
+    --logfile "$REDIS_LOG" --pidfile "$REDIS_PIDFILE" >/dev/null
+  echo "$REDIS_PORT" >"$STATE/redis.started"
+  local deadline=$((SECONDS + 15))
+  until redis_ping; do
+    ((SECONDS < deadline)) || { tail_log "$REDIS_LOG" 20; die "Redis did not answer on $REDIS_HOST:$REDIS_PORT"; }
+    sleep 0.2
+  done
+  log "Redis is up on $REDIS_HOST:$REDIS_PORT (pid $(cat "$REDIS_PIDFILE" 2>/dev/null || echo '?'))"
+}
+
+redis_down() {
+  if [[ -f "$STATE/redis.started" ]]; then
+    stop_pid redis "$REDIS_PIDFILE" 15 redis-server
+    rm -f "$STATE/redis.started"
+  else
+    log "Redis was not started by infra.sh -- leaving it alone"
+  fi
+}
+
+# ==================================================================== JWT ===
+
+jwt_up() {
+  local priv="$JWT_DIR/privateKey.pem" pub="$JWT_DIR/publicKey.pem"
+  mkdir -p "$JWT_DIR"
+  if [[ ! -s "$priv" ]]; then
+    log "generating local JWT signing key pair in $JWT_DIR"
+    (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$priv.tmp" 2>/dev/null)
+    mv "$priv.tmp" "$priv"
+    rm -f "$pub"
+  fi
+  if [[ ! -s "$pub" ]]; then
+    openssl pkey -in "$priv" -pubout -out "$pub" 2>/dev/null
+    chmod 644 "$pub"
+  fi
+  log "JWT keys: $priv (PKCS#8), $pub"
+}
+
+# ================================================================= STATUS ===
+
+status() {
+  local all_ok=0 pid state managed detail
+  printf '%-10s %-8s %-10s %-24s %s\n' COMPONENT STATE MANAGED ENDPOINT DETAIL
+
+  if pid="$(pid_alive "$KAFKA_PIDFILE" "$KAFKA_MAIN")"; then
+    managed=infra.sh; detail="pid $pid, cluster $(cat "$KAFKA_DIR/cluster.id" 2>/dev/null || echo '?')"
+    if kafka_api_ok "$KAFKA_HOST" "$KAFKA_PORT"; then state=up; else state=starting; all_ok=1; fi
+  elif kafka_api_ok "$KAFKA_HOST" "$KAFKA_PORT"; then
+    state=up; managed=external; detail="not started by infra.sh"
+  else
+    state=down; managed=-; detail="log: $KAFKA_LOG"; all_ok=1
+  fi
+  printf '%-10s %-8s %-10s %-24s %s\n' kafka "$state" "$managed" "$KAFKA_ADVERTISED_HOST:$KAFKA_PORT" "$detail"
+
+  managed=external; [[ -f "$STATE/postgres.started" ]] && managed=infra.sh
+  if have pg_isready && pg_ready; then
+    state=up
+    local n
+    n="$( (pg_super_psql -Atc "select count(*) from pg_database where datname like 'harvest\_%'") 2>/dev/null || echo '?')"
+    detail="$n harvest_* databases"
+  else
+    state=down; detail=""; all_ok=1
+  fi
+  printf '%-10s %-8s %-10s %-24s %s\n' postgres "$state" "$managed" "$PGHOST:$PGPORT" "$detail"
+
+  managed=external; detail=""
+  if [[ -f "$STATE/redis.started" ]]; then managed=infra.sh; detail="pid $(cat "$REDIS_PIDFILE" 2>/dev/null || echo '?')"; fi
+  if have redis-cli && redis_ping; then state=up; else state=down; all_ok=1; fi
+  printf '%-10s %-8s %-10s %-24s %s\n' redis "$state" "$managed" "$REDIS_HOST:$REDIS_PORT" "$detail"
+
+  if [[ -s "$JWT_DIR/privateKey.pem" && -s "$JWT_DIR/publicKey.pem" ]]; then state=present; else state=missing; all_ok=1; fi
+  printf '%-10s %-8s %-10s %-24s %s\n' jwt "$state" infra.sh - "$JWT_DIR/{privateKey,publicKey}.pem"
+  return "$all_ok"
+}
+
+print_env() {
+  cat <<EOF
+export HARVEST_RUN_DIR='$RUN'
+export KAFKA_BOOTSTRAP_SERVERS='$KAFKA_ADVERTISED_HOST:$KAFKA_PORT'
+export PGHOST='$PGHOST' PGPORT='$PGPORT'
+export REDIS_HOST='$REDIS_HOST' REDIS_PORT='$REDIS_PORT'
+export HARVEST_JWT_ISSUER='${HARVEST_JWT_ISSUER:-https://harvest.live/local}'
+export HARVEST_JWT_PUBLIC_KEY='$JWT_DIR/publicKey.pem'
+export HARVEST_JWT_PRIVATE_KEY='$JWT_DIR/privateKey.pem'
+EOF
+}
+
+# kafka ALIAS|CLASS ARGS... : run a Kafka CLI tool from the cached classpath.
+kafka_cli() {
+  (($# > 0)) || die "usage: $0 kafka topics|console-producer|console-consumer|consumer-groups|api-versions|metadata-quorum|get-offsets|storage|<main class> [args...]"
+  local main="$1"; shift
+  case "$main" in
+    topics)           main=org.apache.kafka.tools.TopicCommand ;;
+    console-producer) main=org.apache.kafka.tools.ConsoleProducer ;;
+    console-consumer) main=org.apache.kafka.tools.consumer.ConsoleConsumer ;;
+    consumer-groups)  main=org.apache.kafka.tools.consumer.group.ConsumerGroupCommand ;;
+    api-versions)     main=org.apache.kafka.tools.BrokerApiVersionsCommand ;;
+    metadata-quorum)  main=org.apache.kafka.tools.MetadataQuorumCommand ;;
+    get-offsets)      main=org.apache.kafka.tools.GetOffsetShell ;;
+    storage)          main=kafka.tools.StorageTool ;;
+  esac
+  kafka_tool "$main" "$@"
+}
+
+# =================================================================== MAIN ===
+
+usage() {   # the header comment of this file; to stderr on misuse
+  local code="${1:-0}"
+  awk 'NR > 1 && !/^#/ {exit} NR > 1 {sub(/^# ?/, ""); print}' "$0" \
+    | if ((code == 0)); then cat; else cat >&2; fi
+  exit "$code"
+}
+
+components() {   # components DEFAULT... -- ARGS... : echo the selected components
+  local defaults=() c
+  while [[ "$1" != -- ]]; do defaults+=("$1"); shift; done
+  shift
+  if (($# == 0)); then echo "${defaults[*]}"; return; fi
+  for c in "$@"; do
+    [[ " ${defaults[*]} " == *" $c "* ]] || die "unknown component '$c' (expected: ${defaults[*]})"
+  done
+  echo "$*"
+}
+
+# Serialise up/down/reset-kafka per run dir (two `up`s racing would start two
+# brokers on one data dir). flock -o: the lock fd is not inherited by the
+# script, so daemons it starts never hold the lock.
+with_lock() {
+  if [[ -n "${_HARVEST_INFRA_LOCK_HELD:-}" ]] || ! have flock; then
+    return 0
+  fi
+  local rc=0
+  _HARVEST_INFRA_LOCK_HELD=1 flock -o -w "${HARVEST_LOCK_TIMEOUT:-300}" -E 75 \
+    "$RUN/.infra.lock" "${BASH_SOURCE[0]}" "$@" || rc=$?
+  ((rc != 75)) || die "another infra.sh up/down still holds $RUN/.infra.lock"
+  exit "$rc"
+}
+
+main() {
+  local cmd="${1:-}" c selected
+  case "$cmd" in up|down|reset-kafka) with_lock "$@" ;; esac
+  (($# > 0)) && shift
+  case "$cmd" in
+    up)
+      local t0=$SECONDS
+      selected="$(components jwt postgres redis kafka -- "$@")"
+      for c in $selected; do "${c}_up"; done
+      log "infra up ($selected) in $((SECONDS - t0))s -- run dir $RUN"
+      ;;
+    down)
+      selected="$(components kafka redis postgres -- "$@")"
+      for c in $selected; do "${c}_down"; done
+      ;;
+    status)      status ;;
+    env)         print_env ;;
+    kafka)       kafka_cli "$@" ;;
+    reset-kafka) kafka_reset ;;
+    -h|--help|help) usage 0 ;;
+    *) usage 2 ;;
+  esac
+}
+
+main "$@"

@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# Shared helpers for the local (Docker-less) Harvest Live scripts.
+#
+# Source it; do not execute it:
+#     source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+#
+# Functions
+#   repo_root                      absolute path of the git repo
+#   run_dir                        ${HARVEST_RUN_DIR:-<repo>/.run}, created on demand
+#   log MSG... / warn MSG...       timestamped messages on stderr
+#   die MSG...                     log an error and exit 1
+#   have CMD                       true if CMD is on PATH
+#   as_root CMD...                 run CMD as root (directly, or via sudo)
+#   wait_tcp HOST PORT TIMEOUT     wait until a TCP port accepts connections
+#   wait_http URL TIMEOUT          wait until URL answers HTTP 2xx
+#   pid_alive PIDFILE [PATTERN]    print the pid and return 0 if it is running
+#                                  (and its command line contains PATTERN)
+#   start_bg NAME PIDFILE LOGFILE CMD...
+#                                  start CMD detached (own session, nohup),
+#                                  append output to LOGFILE, write PIDFILE
+#   stop_pid NAME PIDFILE [TIMEOUT] [PATTERN]
+#                                  SIGTERM, wait up to TIMEOUT (default
+#                                  ${HARVEST_STOP_TIMEOUT:-30}s), then SIGKILL;
+#                                  PATTERN as in pid_alive (guards pid reuse)
+#   tail_log LOGFILE [N]           print the last N (default 40) lines of the
+#                                  current run (since the last start_bg), indented
+#
+# Everything is safe under `set -euo pipefail`.
+
+# Guard against double sourcing.
+if [[ -n "${_HARVEST_LIB_SOURCED:-}" ]]; then
+  return 0
+fi
+_HARVEST_LIB_SOURCED=1
+
+_HARVEST_LIB_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+repo_root() {
+  (cd "$_HARVEST_LIB_DIR/../.." && pwd)
+}
+
+run_dir() {
+  local dir="${HARVEST_RUN_DIR:-$(repo_root)/.run}"
+  mkdir -p "$dir"
+  (cd "$dir" && pwd)
+}
+
+# ---------------------------------------------------------------- logging ---
+
+_log_prefix() { printf '%s [%s]' "$(date +%H:%M:%S)" "${HARVEST_LOG_TAG:-harvest}"; }
+
+log()  { printf '%s %s\n' "$(_log_prefix)" "$*" >&2; }
+warn() { printf '%s WARN: %s\n' "$(_log_prefix)" "$*" >&2; }
+die()  { printf '%s ERROR: %s\n' "$(_log_prefix)" "$*" >&2; exit 1; }
+
+have() { command -v "$1" >/dev/null 2>&1; }
+
+as_root() {
+  if [[ "$(id -u)" -eq 0 ]]; then
+    "$@"
+  elif have sudo; then
+    sudo -n "$@"
+  else
+    die "need root for: $* (not root and no sudo)"
+  fi
+}
+
+# tail_log FILE [N]: the last N lines written since the most recent start_bg
+# of that log (older runs in the same file are skipped).
+tail_log() {
+  local file="$1" n="${2:-40}"
+  if [[ -f "$file" ]]; then
+    echo "----- last $n lines of $file (current run) -----" >&2
+    awk '/^===== .* starting .* =====$/ {n = 0; delete buf; next} {buf[n++] = $0}
+         END {for (i = 0; i < n; i++) print buf[i]}' "$file" | tail -n "$n" | sed 's/^/    /' >&2
+    echo "-----" >&2
+  else
+    echo "(no log file at $file)" >&2
+  fi
+}
+
+# ---------------------------------------------------------------- waiting ---
+
+# tcp_open HOST PORT -> 0 if something accepts connections on HOST:PORT.
+tcp_open() {
+  local host="$1" port="$2"
+  (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null
+}
+
+wait_tcp() {
+  local host="$1" port="$2" timeout="${3:-30}"
+  local deadline=$((SECONDS + timeout))
+  until tcp_open "$host" "$port"; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.3
+  done
+}
+
+# wait_http URL TIMEOUT -> 0 once URL answers with an HTTP 2xx, 1 on timeout.
+wait_http() {
+  local url="$1" timeout="${2:-60}"
+  local deadline=$((SECONDS + timeout)) code
+  have curl || die "wait_http needs curl"
+  while :; do
+    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "$url" 2>/dev/null || true)"
+    [[ "$code" == 2?? ]] && return 0
+    ((SECONDS < deadline)) || { warn "timeout waiting for $url (last HTTP status: ${code:-none})"; return 1; }
+    sleep 0.5
+  done
+}
+
+# ------------------------------------------------------------ pid handling ---
+
+# pid_alive PIDFILE [PATTERN]: echo the pid if the process is running (and its
+# command line contains PATTERN, to survive pid reuse); return 1 otherwise.
+pid_alive() {
+  local pidfile="$1" pattern="${2:-}" pid
+  [[ -f "$pidfile" ]] || return 1
+  pid="$(tr -dc '0-9' < "$pidfile")"
+  [[ -n "$pid" ]] || return 1
+  kill -0 "$pid" 2>/dev/null || return 1
+  if [[ -n "$pattern" && -r "/proc/$pid/cmdline" ]]; then
+    tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$pattern" || return 1
+  fi
+  echo "$pid"
+}
+
+# start_bg NAME PIDFILE LOGFILE CMD...
+# Starts CMD in its own session (so it survives the calling shell and its
+# process group), stdin from /dev/null, stdout+stderr appended to LOGFILE.
+# The pid written to PIDFILE is the pid of CMD itself (exec, no wrapper left).
+start_bg() {
+  local name="$1" pidfile="$2" logfile="$3"
+  shift 3
+  (($# > 0)) || die "start_bg $name: no command given"
+  mkdir -p "$(dirname "$pidfile")" "$(dirname "$logfile")"
+  rm -f "$pidfile"
+  printf '\n===== %s starting %s =====\n' "$(date '+%F %T')" "$name" >>"$logfile"
+  # shellcheck disable=SC2016  # $$/$0/$@ belong to the inner bash
+  setsid nohup bash -c 'echo $$ > "$0"; exec "$@"' "$pidfile" "$@" \
+    </dev/null >>"$logfile" 2>&1 &
+  disown "$!" 2>/dev/null || true   # no "Killed" job notices from this shell
+  local i
+  for ((i = 0; i < 50; i++)); do
+    [[ -s "$pidfile" ]] && break
+    sleep 0.1
+  done
+  [[ -s "$pidfile" ]] || die "start_bg $name: no pid file written to $pidfile"
+  log "$name started (pid $(cat "$pidfile"), log $logfile)"
+}
+
+# stop_pid NAME PIDFILE [TIMEOUT] [PATTERN] -> 0 when the process is gone (or
+# was not running). With PATTERN, a live pid whose command line does not
+# contain it is treated as a stale pid file (pid reuse) and left alone.
+# If the process leads its own process group (everything start_bg starts
+# does), the whole group is signalled, so forked children (e.g. the JVM that
+# `mvn quarkus:dev` spawns) go too. Removes PIDFILE.
+stop_pid() {
+  local name="$1" pidfile="$2" timeout="${3:-}" pattern="${4:-}" pid target
+  [[ -n "$timeout" ]] || timeout="${HARVEST_STOP_TIMEOUT:-30}"
+  if ! pid="$(pid_alive "$pidfile" "$pattern")"; then
+    rm -f "$pidfile"
+    log "$name is not running"
+    return 0
+  fi
+  target="$pid"
+  if [[ "$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ')" == "$pid" ]]; then
+    target="-$pid"   # process group
+  fi
+  log "stopping $name (pid $pid, SIGTERM)"
+  kill -TERM -- "$target" 2>/dev/null || true
+  local deadline=$((SECONDS + timeout))
+  while kill -0 -- "$target" 2>/dev/null; do
+    if ((SECONDS >= deadline)); then
+      warn "$name did not stop within ${timeout}s, sending SIGKILL"
+      kill -KILL -- "$target" 2>/dev/null || true
+      sleep 0.5
+      break
+    fi
+    sleep 0.3
+  done
+  kill -0 "$pid" 2>/dev/null && die "$name (pid $pid) is still alive"
+  rm -f "$pidfile"
+  log "$name stopped"
+}

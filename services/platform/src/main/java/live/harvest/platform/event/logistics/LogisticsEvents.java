@@ -1,0 +1,100 @@
+package live.harvest.platform.event.logistics;
+
+import live.harvest.platform.event.DomainEvent;
+import live.harvest.platform.event.EventType;
+import live.harvest.platform.event.Topics;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Contracts published by the logistics service on {@link Topics#LOGISTICS}. A shipment belongs to exactly one
+ * order; every event carries both ids and is keyed by the shipment, so one parcel's story stays in order.
+ */
+public final class LogisticsEvents {
+
+    public static final List<Class<? extends DomainEvent>> ALL = List.of(
+            ShipmentCreated.class, ShipmentRouted.class, ShipmentRoutingFailed.class, ShipmentDispatched.class,
+            ShipmentArrivedAtStation.class, ShipmentOutForDelivery.class, ShipmentDelivered.class,
+            ShipmentHeldForPickup.class, ShipmentPickedUp.class, ShipmentDeliveryFailed.class,
+            ShipmentReturned.class, ColdChainExceptionRaised.class);
+
+    private LogisticsEvents() {
+    }
+
+    /** Common shape of the events that move a shipment along its hops. */
+    public interface ShipmentEvent extends DomainEvent {
+        UUID shipmentId();
+
+        UUID orderId();
+
+        Instant at();
+
+        @Override
+        default String aggregateId() {
+            return shipmentId().toString();
+        }
+    }
+
+    @EventType(value = "logistics.shipment-created", topic = Topics.LOGISTICS)
+    public record ShipmentCreated(UUID shipmentId, UUID orderId, String destinationTownshipCode, Instant at)
+            implements ShipmentEvent {
+    }
+
+    @EventType(value = "logistics.shipment-routed", topic = Topics.LOGISTICS)
+    public record ShipmentRouted(UUID shipmentId, UUID orderId, String originCentreCode, String destinationCentreCode,
+                                 String stationCode, boolean coldChain, Instant at) implements ShipmentEvent {
+    }
+
+    @EventType(value = "logistics.shipment-routing-failed", topic = Topics.LOGISTICS)
+    public record ShipmentRoutingFailed(UUID shipmentId, UUID orderId, String reason, Instant at)
+            implements ShipmentEvent {
+    }
+
+    @EventType(value = "logistics.shipment-dispatched", topic = Topics.LOGISTICS)
+    public record ShipmentDispatched(UUID shipmentId, UUID orderId, UUID waveId, String vehicle, String stationCode,
+                                     Instant at) implements ShipmentEvent {
+    }
+
+    @EventType(value = "logistics.shipment-arrived-at-station", topic = Topics.LOGISTICS)
+    public record ShipmentArrivedAtStation(UUID shipmentId, UUID orderId, String stationCode, Instant at)
+            implements ShipmentEvent {
+    }
+
+    @EventType(value = "logistics.shipment-out-for-delivery", topic = Topics.LOGISTICS)
+    public record ShipmentOutForDelivery(UUID shipmentId, UUID orderId, String stationCode, Instant at)
+            implements ShipmentEvent {
+    }
+
+    @EventType(value = "logistics.shipment-delivered", topic = Topics.LOGISTICS)
+    public record ShipmentDelivered(UUID shipmentId, UUID orderId, String recipientName, String proofReference,
+                                    Instant at) implements ShipmentEvent {
+    }
+
+    /** Held at a village pickup point; the buyer collects it with {@code pickupCode}. */
+    @EventType(value = "logistics.shipment-held-for-pickup", topic = Topics.LOGISTICS)
+    public record ShipmentHeldForPickup(UUID shipmentId, UUID orderId, String pickupPointCode, String pickupCode,
+                                        Instant at) implements ShipmentEvent {
+    }
+
+    @EventType(value = "logistics.shipment-picked-up", topic = Topics.LOGISTICS)
+    public record ShipmentPickedUp(UUID shipmentId, UUID orderId, String pickupPointCode, Instant at)
+            implements ShipmentEvent {
+    }
+
+    @EventType(value = "logistics.shipment-delivery-failed", topic = Topics.LOGISTICS)
+    public record ShipmentDeliveryFailed(UUID shipmentId, UUID orderId, String reason, Instant at)
+            implements ShipmentEvent {
+    }
+
+    @EventType(value = "logistics.shipment-returned", topic = Topics.LOGISTICS)
+    public record ShipmentReturned(UUID shipmentId, UUID orderId, String reason, Instant at) implements ShipmentEvent {
+    }
+
+    @EventType(value = "logistics.cold-chain-exception", topic = Topics.LOGISTICS)
+    public record ColdChainExceptionRaised(UUID shipmentId, UUID orderId, double celsius, int allowedMinCelsius,
+                                           int allowedMaxCelsius, String siteCode, Instant at)
+            implements ShipmentEvent {
+    }
+}

@@ -1,0 +1,98 @@
+package live.harvest.platform.event.orders;
+
+import live.harvest.platform.event.DomainEvent;
+import live.harvest.platform.event.EventType;
+import live.harvest.platform.event.Topics;
+import live.harvest.platform.event.common.TemperatureClass;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Contracts published by the orders service on {@link Topics#ORDERS}. */
+public final class OrderEvents {
+
+    public static final List<Class<? extends DomainEvent>> ALL = List.of(
+            OrderPlaced.class, OrderPaid.class, OrderCancelled.class, OrderExpired.class, OrderRefunded.class,
+            OfferPoolDrained.class);
+
+    private OrderEvents() {
+    }
+
+    /** Where the parcel goes. Region codes: county 6 digits, township 9, village 12 (each a prefix of the next). */
+    public record DeliveryAddress(String recipient, String phone, String countyCode, String townshipCode,
+                                  String villageCode, String detail) {
+    }
+
+    /** Where the units of a line come back to when an order is cancelled or expires. */
+    public enum StockReturn { OFFER, CATALOG }
+
+    public record OrderLine(UUID productId, UUID skuId, UUID offerId, String title, String spec, int quantity,
+                            long unitPriceFen, long lineTotalFen, TemperatureClass temperatureClass,
+                            String traceCode) {
+    }
+
+    public record ReturnedLine(UUID skuId, UUID offerId, int quantity, StockReturn returnedTo) {
+    }
+
+    @EventType(value = "orders.order-placed", topic = Topics.ORDERS)
+    public record OrderPlaced(UUID orderId, UUID buyerId, UUID sellerId, UUID streamId, List<OrderLine> lines,
+                              long totalFen, String currency, Instant placedAt) implements DomainEvent {
+        @Override
+        public String aggregateId() {
+            return orderId.toString();
+        }
+    }
+
+    /** Payment confirmed. Carries everything logistics needs to create and route the shipment. */
+    @EventType(value = "orders.order-paid", topic = Topics.ORDERS)
+    public record OrderPaid(UUID orderId, UUID buyerId, UUID sellerId, String sellerCountyCode, UUID streamId,
+                            String paymentId, long amountFen, String currency, List<OrderLine> lines,
+                            TemperatureClass temperatureClass, DeliveryAddress address, Instant paidAt)
+            implements DomainEvent {
+        @Override
+        public String aggregateId() {
+            return orderId.toString();
+        }
+    }
+
+    @EventType(value = "orders.order-cancelled", topic = Topics.ORDERS)
+    public record OrderCancelled(UUID orderId, UUID buyerId, UUID sellerId, UUID streamId, long totalFen,
+                                 boolean wasPaid, String reason, List<ReturnedLine> returned) implements DomainEvent {
+        @Override
+        public String aggregateId() {
+            return orderId.toString();
+        }
+    }
+
+    @EventType(value = "orders.order-expired", topic = Topics.ORDERS)
+    public record OrderExpired(UUID orderId, UUID buyerId, UUID sellerId, UUID streamId, long totalFen,
+                               List<ReturnedLine> returned) implements DomainEvent {
+        @Override
+        public String aggregateId() {
+            return orderId.toString();
+        }
+    }
+
+    @EventType(value = "orders.order-refunded", topic = Topics.ORDERS)
+    public record OrderRefunded(UUID orderId, UUID buyerId, UUID sellerId, UUID streamId, long amountFen,
+                                String currency, String reason) implements DomainEvent {
+        @Override
+        public String aggregateId() {
+            return orderId.toString();
+        }
+    }
+
+    /**
+     * An offer's live pool was closed and emptied after the offer closed; {@code unitsLeft} unsold units go back
+     * to the catalog's on-hand stock. Later cancellations of that offer's orders return to catalog directly.
+     */
+    @EventType(value = "orders.offer-pool-drained", topic = Topics.ORDERS)
+    public record OfferPoolDrained(UUID offerId, UUID streamId, UUID sellerId, UUID productId, UUID skuId,
+                                   int unitsLeft) implements DomainEvent {
+        @Override
+        public String aggregateId() {
+            return offerId.toString();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package live.harvest.testkit.platform;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentDelivered;
+import live.harvest.platform.outbox.Outbox;
+import live.harvest.platform.problem.DomainException;
+import live.harvest.platform.security.Caller;
+import live.harvest.platform.security.Roles;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Endpoints that exist only in the platform's test application. */
+@Path("/probe")
+public class ProbeResource {
+
+    public record ProbeRequest(@NotBlank String name, @Min(1) int quantity) {
+    }
+
+    private final Outbox outbox;
+    private final Caller caller;
+
+    public ProbeResource(Outbox outbox, Caller caller) {
+        this.outbox = outbox;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/admin-only")
+    @RolesAllowed(Roles.ADMIN)
+    public String adminOnly() {
+        return caller.id().toString();
+    }
+
+    @POST
+    @Path("/validated")
+    @RolesAllowed(Roles.ADMIN)
+    public String validated(@Valid ProbeRequest request) {
+        return request.name();
+    }
+
+    @GET
+    @Path("/conflict/{what}")
+    @RolesAllowed(Roles.ADMIN)
+    public String conflict(@PathParam("what") String what) {
+        throw DomainException.conflict("probe-conflict", "Cannot " + what);
+    }
+
+    /** Writes a delivered-shipment event through the outbox, then optionally fails to roll it back. */
+    @POST
+    @Path("/publish/{shipmentId}/{fail}")
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    public String publish(@PathParam("shipmentId") UUID shipmentId, @PathParam("fail") boolean fail) {
+        outbox.publish(new ShipmentDelivered(shipmentId, UUID.randomUUID(), "probe", "proof", Instant.now()));
+        if (fail) {
+            throw DomainException.conflict("probe-rollback", "Rolled back on purpose");
+        }
+        return shipmentId.toString();
+    }
+}
