@@ -18,7 +18,7 @@ public final class LogisticsEvents {
             ShipmentCreated.class, ShipmentRouted.class, ShipmentRoutingFailed.class, ShipmentDispatched.class,
             ShipmentArrivedAtStation.class, ShipmentOutForDelivery.class, ShipmentDelivered.class,
             ShipmentHeldForPickup.class, ShipmentPickedUp.class, ShipmentDeliveryFailed.class,
-            ShipmentReturned.class, ColdChainExceptionRaised.class);
+            ShipmentReturned.class, ColdChainExceptionRaised.class, ShipmentReceivedAtCentre.class);
 
     private LogisticsEvents() {
     }
@@ -95,6 +95,15 @@ public final class LogisticsEvents {
     @EventType(value = "logistics.cold-chain-exception", topic = Topics.LOGISTICS)
     public record ColdChainExceptionRaised(UUID shipmentId, UUID orderId, double celsius, int allowedMinCelsius,
                                            int allowedMaxCelsius, String siteCode, Instant at)
+            implements ShipmentEvent {
+    }
+
+    /**
+     * Scanned in at a county centre: the origin centre when the seller drops it off, the destination centre when
+     * it arrives from another county. Only parcels received at their destination centre can join a dispatch wave.
+     */
+    @EventType(value = "logistics.shipment-received-at-centre", topic = Topics.LOGISTICS)
+    public record ShipmentReceivedAtCentre(UUID shipmentId, UUID orderId, String centreCode, Instant at)
             implements ShipmentEvent {
     }
 }

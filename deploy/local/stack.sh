@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# The whole marketplace on one machine, no Docker:
+#
+#   deploy/local/stack.sh up        infrastructure (Kafka, PostgreSQL, Redis, JWT keys), then the four services
+#                                   (packaged, built if missing or stale), waits until each is ready, loads demo data
+#   deploy/local/stack.sh down      stops the services and what infra.sh started
+#   deploy/local/stack.sh status    services and infrastructure
+#   deploy/local/stack.sh rebuild   package the services again (then `up`)
+#
+# Environment (all optional): CATALOG_PORT (8081) LIVESTREAM_PORT (8082) ORDERS_PORT (8083) LOGISTICS_PORT (8084),
+# SERVICE_HOST (127.0.0.1), SERVICE_JAVA_OPTS (-Xmx384m), HARVEST_SKIP_DEMO=1 to start without demo data, plus
+# everything infra.sh reads (KAFKA_PORT, PGHOST, REDIS_HOST, HARVEST_RUN_DIR, ...).
+set -euo pipefail
+
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source-path=SCRIPTDIR
+source "$SCRIPT_DIR/lib.sh"
+# shellcheck disable=SC2034  # read by lib.sh's log()
+HARVEST_LOG_TAG=stack
+
+REPO="$(repo_root)"
+RUN="$(run_dir)"
+SERVICES=(catalog livestream orders logistics)
+SERVICE_HOST="${SERVICE_HOST:-127.0.0.1}"
+SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC}"
+
+port_of() {
+  case "$1" in
+    catalog) echo "${CATALOG_PORT:-8081}" ;;
+    livestream) echo "${LIVESTREAM_PORT:-8082}" ;;
+    orders) echo "${ORDERS_PORT:-8083}" ;;
+    logistics) echo "${LOGISTICS_PORT:-8084}" ;;
+  esac
+}
+url_of() { echo "http://$SERVICE_HOST:$(port_of "$1")"; }
+jar_of() { echo "$REPO/services/$1/target/quarkus-app/quarkus-run.jar"; }
+
+stale() {   # stale SERVICE: the packaged jar is missing or older than a source of the service or the platform
+  local jar
+  jar="$(jar_of "$1")"
+  [[ -f "$jar" ]] || return 0
+  [[ -n "$(find "$REPO/services/$1/src/main" "$REPO/services/platform/src/main" -newer "$jar" -type f -print -quit)" ]]
+}
+
+build() {
+  log "packaging the services (./mvnw package -DskipTests) ..."
+  (cd "$REPO" && ./mvnw -B -q package -DskipTests) || die "build failed"
+}
+
+start_service() {
+  local svc="$1" pidfile="$RUN/pids/$1.pid" port
+  port="$(port_of "$svc")"
+  if pid_alive "$pidfile" quarkus-run.jar >/dev/null; then
+    log "$svc already running on $port"
+    return 0
+  fi
+  # shellcheck disable=SC2086  # SERVICE_JAVA_OPTS is a list of JVM flags
+  HTTP_PORT="$port" \
+    KAFKA_BOOTSTRAP_SERVERS="${KAFKA_HOST:-127.0.0.1}:${KAFKA_PORT:-9092}" \
+    DB_HOST="${PGHOST:-127.0.0.1}" DB_PORT="${PGPORT:-5432}" \
+    REDIS_HOST="${REDIS_HOST:-127.0.0.1}" REDIS_PORT="${REDIS_PORT:-6379}" \
+    JWT_ISSUER="${HARVEST_JWT_ISSUER:-https://harvest.live/local}" \
+    JWT_PUBLIC_KEY_LOCATION="file:$RUN/jwt/publicKey.pem" \
+    CATALOG_URL="$(url_of catalog)" LIVESTREAM_URL="$(url_of livestream)" \
+    ORDERS_URL="$(url_of orders)" LOGISTICS_URL="$(url_of logistics)" \
+    start_bg "$svc" "$pidfile" "$RUN/logs/$svc.log" \
+    java $SERVICE_JAVA_OPTS -jar "$(jar_of "$svc")"
+}
+
+up() {
+  "$SCRIPT_DIR/infra.sh" up
+  local svc need_build=0
+  for svc in "${SERVICES[@]}"; do
+    if stale "$svc"; then need_build=1; fi
+  done
+  if ((need_build)); then build; fi
+  for svc in "${SERVICES[@]}"; do start_service "$svc"; done
+  for svc in "${SERVICES[@]}"; do
+    wait_http "$(url_of "$svc")/q/health/ready" 120 || { tail_log "$RUN/logs/$svc.log" 40; die "$svc did not become ready"; }
+    log "$svc ready"
+  done
+  if [[ "${HARVEST_SKIP_DEMO:-0}" != 1 ]]; then load_demo; fi
+  table
+}
+
+load_demo() {
+  local script
+  for script in catalog logistics livestream; do
+    if [[ -x "$SCRIPT_DIR/demo/$script.sh" ]]; then
+      log "loading demo data: $script"
+      CATALOG_URL="$(url_of catalog)" LIVESTREAM_URL="$(url_of livestream)" ORDERS_URL="$(url_of orders)" \
+        LOGISTICS_URL="$(url_of logistics)" "$SCRIPT_DIR/demo/$script.sh" >>"$RUN/logs/demo.log" 2>&1 \
+        || { tail_log "$RUN/logs/demo.log" 30; die "demo data $script failed"; }
+    fi
+  done
+}
+
+down() {
+  local svc
+  for svc in "${SERVICES[@]}"; do stop_pid "$svc" "$RUN/pids/$svc.pid" 30 quarkus-run.jar; done
+  "$SCRIPT_DIR/infra.sh" down
+}
+
+table() {
+  local svc state
+  printf '\n%-11s %-24s %-8s %s\n' SERVICE URL STATE "DOCS"
+  for svc in "${SERVICES[@]}"; do
+    state=down
+    if curl -s -o /dev/null -f --max-time 2 "$(url_of "$svc")/q/health/ready"; then state=ready; fi
+    printf '%-11s %-24s %-8s %s\n' "$svc" "$(url_of "$svc")" "$state" "$(url_of "$svc")/q/swagger-ui  $(url_of "$svc")/q/openapi"
+  done
+  printf '\nKafka %s:%s  PostgreSQL %s:%s  Redis %s:%s  logs %s/logs\n' "${KAFKA_HOST:-127.0.0.1}" "${KAFKA_PORT:-9092}" \
+    "${PGHOST:-127.0.0.1}" "${PGPORT:-5432}" "${REDIS_HOST:-127.0.0.1}" "${REDIS_PORT:-6379}" "$RUN"
+  printf 'Mint a token: deploy/local/mint-token.sh admin   (roles: consumer seller operator partner admin)\n\n'
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  status) table; "$SCRIPT_DIR/infra.sh" status || true ;;
+  rebuild) build ;;
+  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+esac

@@ -1,0 +1,5 @@
+package live.harvest.catalog.product;
+
+public enum ProductStatus {
+    DRAFT, ACTIVE, DELISTED
+}

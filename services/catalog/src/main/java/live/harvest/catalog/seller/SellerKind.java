@@ -1,0 +1,5 @@
+package live.harvest.catalog.seller;
+
+public enum SellerKind {
+    FARMER, COOPERATIVE, ENTERPRISE
+}

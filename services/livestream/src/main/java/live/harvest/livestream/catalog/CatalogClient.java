@@ -1,0 +1,47 @@
+package live.harvest.livestream.catalog;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import live.harvest.platform.event.common.TemperatureClass;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.UUID;
+
+/**
+ * The two catalog endpoints livestream relies on (contract in the service brief). The caller's bearer token is
+ * forwarded, so catalog applies its own owner check to allocations.
+ */
+@RegisterRestClient(configKey = "catalog")
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface CatalogClient {
+
+    @GET
+    @Path("/sellers/{sellerId}")
+    Seller seller(@PathParam("sellerId") UUID sellerId, @HeaderParam("Authorization") String authorization);
+
+    /** Idempotent by {@code offerId}: the same offer id again returns the first allocation (200). */
+    @POST
+    @Path("/skus/{skuId}/allocations")
+    Allocation allocate(@PathParam("skuId") UUID skuId, AllocationRequest request,
+                        @HeaderParam("Authorization") String authorization);
+
+    record Seller(UUID sellerId, String displayName, String kind, String homeCountyCode, String homeTownshipCode,
+                  boolean verified) {
+    }
+
+    record AllocationRequest(UUID offerId, int quantity) {
+    }
+
+    record Allocation(UUID offerId, UUID skuId, UUID productId, UUID sellerId, String sellerCountyCode, String title,
+                      String spec, long priceFen, String currency, TemperatureClass temperatureClass,
+                      String traceCode, int quantity, long onHandAfter) {
+    }
+}
