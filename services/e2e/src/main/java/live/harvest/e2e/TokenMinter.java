@@ -1,0 +1,55 @@
+package live.harvest.e2e;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.smallrye.jwt.util.KeyUtils;
+
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Signs tokens for every role with a given key: the test key in the IT, the local stack's key in the demo. */
+public final class TokenMinter {
+
+    private final PrivateKey key;
+    private final String issuer;
+
+    public TokenMinter(String privateKeyLocation, String issuer) {
+        try {
+            this.key = KeyUtils.readPrivateKey(privateKeyLocation);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the signing key " + privateKeyLocation, e);
+        }
+        this.issuer = issuer;
+    }
+
+    public String consumer(UUID id) {
+        return sign(base(id, "consumer"));
+    }
+
+    public String seller(UUID sellerId) {
+        return sign(base(sellerId, "seller").claim("seller_id", sellerId.toString()));
+    }
+
+    public String operator(List<String> sites) {
+        return sign(base(UUID.randomUUID(), "operator").claim("sites", sites));
+    }
+
+    public String partner(String scope) {
+        return sign(base(UUID.randomUUID(), "partner").claim("scope", scope));
+    }
+
+    public String admin() {
+        return sign(base(UUID.randomUUID(), "admin"));
+    }
+
+    private JwtClaimsBuilder base(UUID subject, String role) {
+        return Jwt.issuer(issuer).subject(subject.toString()).upn(role + "-" + subject).groups(role)
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(4 * 3600));
+    }
+
+    private String sign(JwtClaimsBuilder claims) {
+        return claims.jws().keyId("e2e").sign(key);
+    }
+}

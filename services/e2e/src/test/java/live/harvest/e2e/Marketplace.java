@@ -1,0 +1,122 @@
+package live.harvest.e2e;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the four services from their packaged artifacts ({@code target/quarkus-app/quarkus-run.jar}), as a user
+ * would run them, on their own ports and test databases, against the real Kafka, PostgreSQL and Redis; stops them
+ * after the last test. Started once per test run.
+ */
+public final class Marketplace implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    public static final Map<String, Integer> PORTS = Map.of(
+            "catalog", 18081, "livestream", 18082, "orders", 18083, "logistics", 18084);
+    private static final List<String> ORDER = List.of("catalog", "livestream", "orders", "logistics");
+
+    private static Marketplace running;
+    private final List<Process> processes = new ArrayList<>();
+
+    public static String url(String service) {
+        return "http://127.0.0.1:" + PORTS.get(service);
+    }
+
+    @Override
+    public synchronized void beforeAll(ExtensionContext context) throws Exception {
+        if (running == null) {
+            running = this;
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Marketplace.class.getName(), this);
+            start();
+        }
+    }
+
+    private void start() throws IOException {
+        Path root = repoRoot();
+        Path logs = root.resolve("services/e2e/target/service-logs");
+        Files.createDirectories(logs);
+        Path publicKey = extract("harvest-test-keys/publicKey.pem", logs.resolve("publicKey.pem"));
+        for (String service : ORDER) {
+            Path jar = root.resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
+            }
+            ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                    .redirectErrorStream(true).redirectOutput(logs.resolve(service + ".log").toFile());
+            builder.environment().putAll(environment(service, publicKey));
+            processes.add(builder.start());
+        }
+        for (String service : ORDER) {
+            awaitReady(service, logs);
+        }
+    }
+
+    private Map<String, String> environment(String service, Path publicKey) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("HTTP_PORT", String.valueOf(PORTS.get(service)));
+        env.put("DB_NAME", "harvest_" + service + "_test");
+        env.put("KAFKA_GROUP_ID", service + "-e2e");
+        env.put("JWT_PUBLIC_KEY_LOCATION", "file:" + publicKey);
+        env.put("JWT_ISSUER", "https://harvest.live/local");
+        PORTS.forEach((name, port) -> env.put(name.toUpperCase() + "_URL", url(name)));
+        // Expire unpaid orders slowly enough that the scenario's payments always land first.
+        env.put("ORDERS_UNPAID_EXPIRY", "PT30M");
+        return env;
+    }
+
+    private void awaitReady(String service, Path logs) {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready")).build();
+        Awaitility.await(service + " ready (log: " + logs.resolve(service + ".log") + ")")
+                .atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    }
+
+    @Override
+    public void close() {
+        processes.forEach(Process::destroy);
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Path extract(String resource, Path target) throws IOException {
+        try (InputStream in = Marketplace.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing " + resource);
+            }
+            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
+    }
+
+    static Path repoRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        return dir;
+    }
+}
