@@ -13,7 +13,7 @@ CREATE TABLE offer (
     currency           VARCHAR(3)   NOT NULL,
     quantity           INT          NOT NULL CHECK (quantity >= 0),
     per_buyer_limit    INT          NOT NULL CHECK (per_buyer_limit > 0),
-    ends_at            TIMESTAMPTZ  NOT NULL,
+    ends_at            TIMESTAMPTZ,                 -- null: sells until the anchor closes it
     temperature_class  VARCHAR(16)  NOT NULL,
     trace_code         VARCHAR(100),
     opened_at          TIMESTAMPTZ  NOT NULL,
@@ -66,9 +66,11 @@ CREATE TABLE order_line (
 );
 CREATE INDEX order_line_offer ON order_line (offer_id) WHERE offer_id IS NOT NULL;
 
--- Every change of state, and every shipment event that did not change it, in arrival order.
+-- Every change of state, and every shipment event that did not change it, in arrival order (seq);
+-- at is when it happened (the event's own time for shipment events).
 CREATE TABLE order_transition (
     id          UUID PRIMARY KEY,
+    seq         BIGSERIAL    NOT NULL,
     order_id    UUID         NOT NULL REFERENCES customer_order (id),
     from_status VARCHAR(32),
     to_status   VARCHAR(32)  NOT NULL,
@@ -76,7 +78,7 @@ CREATE TABLE order_transition (
     cause       VARCHAR(300) NOT NULL,
     actor       VARCHAR(100) NOT NULL
 );
-CREATE INDEX order_transition_order ON order_transition (order_id, at);
+CREATE INDEX order_transition_order ON order_transition (order_id, seq);
 
 -- Accepted payment confirmations; the primary key makes a repeated callback a no-op.
 CREATE TABLE payment (

@@ -1,0 +1,34 @@
+package live.harvest.orders;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "harvest.orders")
+public interface OrdersConfig {
+
+    /** How long a placed order waits for payment before the expiry job cancels it and returns its stock. */
+    @WithDefault("PT15M")
+    Duration paymentWindow();
+
+    /** How often the expiry job looks for unpaid orders past their window (a Quarkus scheduler period). */
+    @WithDefault("30s")
+    String expirySweep();
+
+    /** How long an idempotency key and its first response are kept (at least 24 h, Stripe-style). */
+    @WithDefault("PT25H")
+    Duration idempotencyRetention();
+
+    /** How long a claim on a key lives while its request is in flight; a crashed holder's claim lapses after it. */
+    @WithDefault("PT30S")
+    Duration idempotencyLease();
+
+    /** How long a concurrent retry waits for the first request's response before answering 409. */
+    @WithDefault("PT15S")
+    Duration idempotencyWait();
+
+    /** How long a live offer's Redis pool is kept after the offer's end, for late cancellations. */
+    @WithDefault("P7D")
+    Duration poolRetentionAfterEnd();
+}

@@ -1,0 +1,52 @@
+package live.harvest.orders.idempotency;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import live.harvest.orders.OrdersConfig;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The PostgreSQL side of idempotency: written with each accepted order, swept once expired. */
+@ApplicationScoped
+public class IdempotencyRecords {
+
+    private final OrdersConfig config;
+
+    public IdempotencyRecords(OrdersConfig config) {
+        this.config = config;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(UUID buyerId, String key, String hash, UUID orderId, StoredResponse response) {
+        IdempotencyRecord row = new IdempotencyRecord();
+        row.key = new IdempotencyRecord.Key(buyerId, key);
+        row.requestHash = hash;
+        row.orderId = orderId;
+        row.responseStatus = response.status();
+        row.responseBody = response.body();
+        row.createdAt = Instant.now();
+        row.expiresAt = row.createdAt.plus(config.idempotencyRetention());
+        row.persist();
+    }
+
+    @Transactional
+    public Optional<IdempotencyRecord> find(UUID buyerId, String key) {
+        return IdempotencyRecord.findByIdOptional(new IdempotencyRecord.Key(buyerId, key));
+    }
+
+    /** Deletes records past their retention; Redis entries expire by themselves (PX). */
+    @Scheduled(every = "1h", delay = 1, delayUnit = java.util.concurrent.TimeUnit.MINUTES,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void sweep() {
+        sweepExpired(Instant.now());
+    }
+
+    @Transactional
+    public long sweepExpired(Instant now) {
+        return IdempotencyRecord.delete("expiresAt < ?1", now);
+    }
+}

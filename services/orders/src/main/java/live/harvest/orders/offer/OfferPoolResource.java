@@ -1,0 +1,41 @@
+package live.harvest.orders.offer;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import live.harvest.platform.problem.DomainException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Path("/api/v1/offers/{offerId}/pool")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Offers")
+@PermitAll
+public class OfferPoolResource {
+
+    public record PoolView(UUID offerId, String state, long unitsLeft, int perBuyerLimit, Instant endsAt) {
+    }
+
+    private final OfferPool pool;
+
+    public OfferPoolResource(OfferPool pool) {
+        this.pool = pool;
+    }
+
+    @GET
+    @Operation(summary = "Live stock of a stream offer (state open or drained, units left), read from Redis")
+    @APIResponse(responseCode = "200", description = "The pool")
+    @APIResponse(responseCode = "404", description = "No pool for this offer (not opened yet, or long gone)")
+    public PoolView get(@PathParam("offerId") UUID offerId) {
+        return pool.snapshot(offerId)
+                .map(s -> new PoolView(offerId, s.state(), s.unitsLeft(), s.perBuyerLimit(), s.endsAt()))
+                .orElseThrow(() -> DomainException.notFound("Offer pool", offerId));
+    }
+}

@@ -1,0 +1,94 @@
+package live.harvest.orders.order;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import live.harvest.platform.event.orders.OrderEvents.OrderCancelled;
+import live.harvest.platform.event.orders.OrderEvents.OrderExpired;
+import live.harvest.platform.event.orders.OrderEvents.OrderRefunded;
+import live.harvest.platform.event.orders.OrderEvents.ReturnedLine;
+import live.harvest.platform.outbox.Outbox;
+import live.harvest.platform.problem.DomainException;
+import live.harvest.platform.security.Caller;
+import live.harvest.platform.security.Roles;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Buyer- and time-driven transitions: cancel, expire, refund request and refund confirmation. */
+@ApplicationScoped
+public class OrderLifecycle {
+
+    public static final String REFUND_SCOPE = "payments:refund";
+
+    private final OrderRepository orders;
+    private final StockReturns stock;
+    private final Outbox outbox;
+
+    public OrderLifecycle(OrderRepository orders, StockReturns stock, Outbox outbox) {
+        this.orders = orders;
+        this.stock = stock;
+        this.outbox = outbox;
+    }
+
+    /** The buyer cancels before dispatch; units go back to the live pool or to catalog. */
+    @Transactional
+    public OrderView cancel(UUID orderId, UUID buyerId, String reason) {
+        Order order = ownedBy(orders.lock(orderId), buyerId);
+        boolean wasPaid = order.status.isPaid();
+        String why = reason == null || reason.isBlank() ? "cancelled by buyer" : reason;
+        order.moveTo(OrderStatus.CANCELLED, why, "buyer:" + buyerId, Instant.now());
+        List<ReturnedLine> returned = stock.giveBack(order);
+        outbox.publish(new OrderCancelled(order.id, order.buyerId, order.sellerId, order.streamId, order.totalFen,
+                wasPaid, why, returned));
+        return OrderView.of(order, OrderTransition.timelineOf(order.id));
+    }
+
+    /** Expires one unpaid order past its window; a no-op if it was paid or cancelled meanwhile. */
+    @Transactional
+    public boolean expire(UUID orderId, Instant now) {
+        Order order = orders.lock(orderId);
+        if (order.status != OrderStatus.PENDING_PAYMENT || order.payBy.isAfter(now)) {
+            return false;
+        }
+        order.moveTo(OrderStatus.EXPIRED, "unpaid by " + order.payBy, "job:expiry", now);
+        List<ReturnedLine> returned = stock.giveBack(order);
+        outbox.publish(new OrderExpired(order.id, order.buyerId, order.sellerId, order.streamId, order.totalFen,
+                returned));
+        return true;
+    }
+
+    @Transactional
+    public OrderView requestRefund(UUID orderId, UUID buyerId, String reason) {
+        Order order = ownedBy(orders.lock(orderId), buyerId);
+        order.moveTo(OrderStatus.REFUND_REQUESTED, reason == null || reason.isBlank() ? "refund requested" : reason,
+                "buyer:" + buyerId, Instant.now());
+        return OrderView.of(order, OrderTransition.timelineOf(order.id));
+    }
+
+    /** An admin, or a payment partner with scope payments:refund, confirms the money went back. */
+    @Transactional
+    public OrderView confirmRefund(UUID orderId, Caller caller, String reason) {
+        String actor;
+        if (caller.is(Roles.ADMIN)) {
+            actor = "admin:" + caller.id();
+        } else if (caller.is(Roles.PARTNER) && caller.hasScope(REFUND_SCOPE)) {
+            actor = "partner:" + caller.id();
+        } else {
+            throw DomainException.forbidden("Confirming a refund needs the admin role or the scope " + REFUND_SCOPE);
+        }
+        Order order = orders.lock(orderId);
+        String why = reason == null || reason.isBlank() ? "refund confirmed" : reason;
+        order.moveTo(OrderStatus.REFUNDED, why, actor, Instant.now());
+        outbox.publish(new OrderRefunded(order.id, order.buyerId, order.sellerId, order.streamId, order.totalFen,
+                order.currency, why));
+        return OrderView.of(order, OrderTransition.timelineOf(order.id));
+    }
+
+    private static Order ownedBy(Order order, UUID buyerId) {
+        if (!order.buyerId.equals(buyerId)) {
+            throw DomainException.notFound("Order", order.id); // others must not learn that it exists
+        }
+        return order;
+    }
+}

@@ -1,0 +1,21 @@
+package live.harvest.orders.order;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import live.harvest.platform.problem.DomainException;
+
+import java.util.UUID;
+
+@ApplicationScoped
+public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
+
+    /** Loads and row-locks the order, so concurrent transitions (pay vs cancel vs expiry) take turns. */
+    public Order lock(UUID orderId) {
+        Order order = findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            throw DomainException.notFound("Order", orderId);
+        }
+        return order;
+    }
+}

@@ -1,0 +1,122 @@
+package live.harvest.orders.order;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import live.harvest.orders.idempotency.StoredResponse;
+import live.harvest.platform.security.Caller;
+import live.harvest.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/v1/orders")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Orders")
+public class OrderResource {
+
+    /** 1 to 64 printable ASCII characters, e.g. a UUID the client generates per purchase intent. */
+    static final String IDEMPOTENCY_KEY = "^[\\x20-\\x7E]{1,64}$";
+
+    private final OrderPlacement placement;
+    private final OrderQueries queries;
+    private final OrderLifecycle lifecycle;
+    private final Caller caller;
+
+    public OrderResource(OrderPlacement placement, OrderQueries queries, OrderLifecycle lifecycle, Caller caller) {
+        this.placement = placement;
+        this.queries = queries;
+        this.lifecycle = lifecycle;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.CONSUMER)
+    @Operation(summary = "Place an order for live-stream offers or regular listings",
+            description = "Idempotent per buyer and Idempotency-Key for 24 h: a retry with the same body gets the "
+                    + "first response again; a different body under the same key is refused with 422.")
+    @APIResponse(responseCode = "201", description = "Accepted, awaiting payment",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "400", description = "Missing Idempotency-Key or invalid fields")
+    @APIResponse(responseCode = "409", description = "sold-out, buyer-limit-reached, offer-closed, insufficient-stock")
+    @APIResponse(responseCode = "422", description = "unknown-offer, unknown-sku, mixed-sellers, idempotency-key-reused")
+    public Response place(
+            @Parameter(description = "1-64 printable characters, unique per purchase intent")
+            @HeaderParam("Idempotency-Key") @NotNull @Pattern(regexp = IDEMPOTENCY_KEY,
+                    message = "must be 1-64 printable ASCII characters") String idempotencyKey,
+            @NotNull @Valid PlaceOrderRequest request) {
+        StoredResponse answer = placement.place(caller.id(), idempotencyKey, request);
+        return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
+    }
+
+    @GET
+    @Path("/mine")
+    @RolesAllowed(Roles.CONSUMER)
+    @Operation(summary = "The calling buyer's orders, newest first")
+    public Page<OrderSummary> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return queries.ofBuyer(caller.id(), page, size);
+    }
+
+    @GET
+    @Path("/{orderId}")
+    @RolesAllowed({Roles.CONSUMER, Roles.SELLER, Roles.ADMIN})
+    @Operation(summary = "One order with its full timeline (its buyer, its seller, admins)")
+    @APIResponse(responseCode = "200", description = "The order")
+    @APIResponse(responseCode = "404", description = "No such order, or not yours")
+    public OrderView get(@PathParam("orderId") UUID orderId) {
+        return queries.get(orderId, caller);
+    }
+
+    @POST
+    @Path("/{orderId}/cancel")
+    @RolesAllowed(Roles.CONSUMER)
+    @Operation(summary = "Cancel before dispatch; units go back to the live offer if still open, else to catalog")
+    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "404", description = "No such order, or not yours")
+    @APIResponse(responseCode = "409", description = "invalid-transition: already dispatched, cancelled or expired")
+    public OrderView cancel(@PathParam("orderId") UUID orderId, @Valid ReasonRequest body) {
+        return lifecycle.cancel(orderId, caller.id(), body == null ? null : body.reason());
+    }
+
+    @POST
+    @Path("/{orderId}/refund-request")
+    @RolesAllowed(Roles.CONSUMER)
+    @Operation(summary = "Ask for a refund of a paid order")
+    @APIResponse(responseCode = "200", description = "Refund requested")
+    @APIResponse(responseCode = "409", description = "invalid-transition: not paid, or already refunded")
+    public OrderView requestRefund(@PathParam("orderId") UUID orderId, @Valid ReasonRequest body) {
+        return lifecycle.requestRefund(orderId, caller.id(), body == null ? null : body.reason());
+    }
+
+    @POST
+    @Path("/{orderId}/refund")
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
+    @Operation(summary = "Confirm a requested refund (admin, or partner with scope payments:refund)")
+    @APIResponse(responseCode = "200", description = "Refunded; OrderRefunded published")
+    @APIResponse(responseCode = "403", description = "Partner without scope payments:refund")
+    @APIResponse(responseCode = "409", description = "invalid-transition: no refund was requested")
+    public OrderView confirmRefund(@PathParam("orderId") UUID orderId, @Valid ReasonRequest body) {
+        return lifecycle.confirmRefund(orderId, caller, body == null ? null : body.reason());
+    }
+}

@@ -1,0 +1,142 @@
+package live.harvest.orders.order;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import live.harvest.orders.OrdersConfig;
+import live.harvest.orders.catalog.CatalogReservation;
+import live.harvest.orders.idempotency.IdempotencyRecords;
+import live.harvest.orders.idempotency.StoredResponse;
+import live.harvest.orders.offer.Offer;
+import live.harvest.orders.offer.OfferRepository;
+import live.harvest.platform.event.common.TemperatureClass;
+import live.harvest.platform.event.orders.OrderEvents.OrderPlaced;
+import live.harvest.platform.outbox.Outbox;
+import live.harvest.platform.problem.DomainException;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/** Writes an accepted order, its first timeline step, its OrderPlaced event and its idempotent response at once. */
+@ApplicationScoped
+public class OrderWriter {
+
+    private final OfferRepository offers;
+    private final Outbox outbox;
+    private final IdempotencyRecords records;
+    private final ObjectMapper mapper;
+    private final OrdersConfig config;
+
+    public OrderWriter(OfferRepository offers, Outbox outbox, IdempotencyRecords records, ObjectMapper mapper,
+                       OrdersConfig config) {
+        this.offers = offers;
+        this.outbox = outbox;
+        this.records = records;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    @Transactional
+    public StoredResponse write(UUID orderId, UUID buyerId, String key, String hash,
+                                PlaceOrderRequest.Address address, List<Reserved> reserved) {
+        Instant now = Instant.now();
+        Order order = new Order();
+        order.id = orderId;
+        order.buyerId = buyerId;
+        order.status = OrderStatus.PENDING_PAYMENT;
+        order.recipient = address.recipient();
+        order.phone = address.phone();
+        order.countyCode = address.countyCode();
+        order.townshipCode = address.townshipCode();
+        order.villageCode = address.villageCode();
+        order.addressDetail = address.detail();
+        order.placedAt = now;
+        order.payBy = now.plus(config.paymentWindow());
+        order.updatedAt = now;
+        reserved.stream().sorted(Comparator.comparingInt(Reserved::lineNo)).forEach(r -> order.lines.add(line(order, r)));
+        order.totalFen = order.lines.stream().mapToLong(l -> l.lineTotalFen).sum();
+        order.temperatureClass = order.lines.stream().map(l -> l.temperatureClass)
+                .max(Comparator.comparingInt(OrderWriter::coldness)).orElse(TemperatureClass.AMBIENT);
+        order.persist();
+        OrderTransition placed = order.noteFirst("placed", "buyer:" + buyerId, now);
+        outbox.publish(new OrderPlaced(order.id, buyerId, order.sellerId, order.streamId,
+                order.lines.stream().map(OrderLine::toContract).toList(), order.totalFen, order.currency, now));
+        StoredResponse response = StoredResponse.success(201, json(OrderView.of(order, List.of(placed))));
+        records.record(buyerId, key, hash, orderId, response);
+        return response;
+    }
+
+    private OrderLine line(Order order, Reserved r) {
+        OrderLine line = new OrderLine();
+        line.id = UUID.randomUUID();
+        line.order = order;
+        line.lineNo = r.lineNo();
+        line.quantity = r.quantity();
+        UUID sellerId;
+        String sellerCounty;
+        String currency;
+        if (r.offerId() != null) {
+            Offer offer = offers.findById(r.offerId());
+            if (offer == null) {
+                throw DomainException.unprocessable("unknown-offer", "Offer " + r.offerId() + " is not on sale");
+            }
+            line.offerId = offer.id;
+            line.productId = offer.productId;
+            line.skuId = offer.skuId;
+            line.title = offer.title;
+            line.spec = offer.spec;
+            line.unitPriceFen = offer.priceFen;
+            line.temperatureClass = offer.temperatureClass;
+            line.traceCode = offer.traceCode;
+            sellerId = offer.sellerId;
+            sellerCounty = offer.sellerCountyCode;
+            currency = offer.currency;
+            if (order.streamId == null) {
+                order.streamId = offer.streamId;
+            }
+        } else {
+            CatalogReservation c = r.catalog();
+            line.productId = c.productId();
+            line.skuId = c.skuId();
+            line.title = c.title();
+            line.spec = c.spec();
+            line.unitPriceFen = c.unitPriceFen();
+            line.temperatureClass = c.temperatureClass() == null ? TemperatureClass.AMBIENT : c.temperatureClass();
+            line.traceCode = c.traceCode();
+            sellerId = c.sellerId();
+            sellerCounty = c.sellerCountyCode();
+            currency = c.currency();
+        }
+        line.lineTotalFen = Math.multiplyExact(line.unitPriceFen, line.quantity);
+        if (order.sellerId == null) {
+            order.sellerId = sellerId;
+            order.sellerCountyCode = sellerCounty;
+            order.currency = currency;
+        } else if (!order.sellerId.equals(sellerId)) {
+            throw DomainException.unprocessable("mixed-sellers",
+                    "All lines of an order must come from one seller; place one order per seller");
+        } else if (!order.currency.equals(currency)) {
+            throw DomainException.unprocessable("mixed-currencies", "All lines of an order must share a currency");
+        }
+        return line;
+    }
+
+    private static int coldness(TemperatureClass temperature) {
+        return switch (temperature) {
+            case AMBIENT -> 0;
+            case CHILLED -> 1;
+            case FROZEN -> 2;
+        };
+    }
+
+    private String json(OrderView view) {
+        try {
+            return mapper.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
