@@ -12,6 +12,8 @@ public interface LivestreamConfig {
 
     Counters counters();
 
+    Offers offers();
+
     interface Feed {
 
         /** How often coalesced updates (remaining stock, viewers, likes) are flushed: 250ms means at most 4 a second. */
@@ -21,6 +23,13 @@ public interface LivestreamConfig {
         /** Interval of SSE comment lines that keep idle connections open and reveal dead ones. */
         @WithDefault("15s")
         Duration keepAlive();
+    }
+
+    interface Offers {
+
+        /** How often offers past their end time are looked for and closed (read by the OfferExpiry schedule). */
+        @WithDefault("1s")
+        String expiryCheck();
     }
 
     interface Counters {

@@ -1,0 +1,92 @@
+package live.harvest.livestream.feed;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import live.harvest.livestream.config.LivestreamConfig;
+import live.harvest.platform.problem.DomainException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/v1/streams/{streamId}/feed")
+@Tag(name = "Live feed")
+public class FeedResource {
+
+    private final FeedService feeds;
+    private final SecurityIdentity identity;
+    private final LivestreamConfig config;
+
+    public FeedResource(FeedService feeds, SecurityIdentity identity, LivestreamConfig config) {
+        this.feeds = feeds;
+        this.identity = identity;
+        this.config = config;
+    }
+
+    @GET
+    @PermitAll
+    @Blocking
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Live feed of a stream (server-sent events)",
+            description = "Starts with a `snapshot` event (open offers with remaining stock, pinned offer, viewers, "
+                    + "likes), then offer-pinned, offer-updated, stock, sold-out, offer-closed, stream-ended, "
+                    + "viewers and likes events. Event ids increase per stream; reconnect with Last-Event-ID to "
+                    + "get a fresh snapshot. Stock, viewers and likes are coalesced to at most ~4 a second.")
+    @APIResponse(responseCode = "200", description = "Feed events: `id` (per-stream sequence), `event` (type) and "
+            + "`data` (JSON)", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "Unknown stream")
+    public Multi<OutboundSseEvent> feed(@PathParam("streamId") UUID streamId,
+                                        @HeaderParam("Last-Event-ID") String lastEventId,
+                                        @Parameter(description = "Anonymous viewer id (counts unique viewers when "
+                                                + "no token is sent)")
+                                        @QueryParam("viewerId") @Pattern(regexp = "^[A-Za-z0-9_-]{8,64}$")
+                                        String viewerId,
+                                        @Context Sse sse) {
+        Multi<OutboundSseEvent> events = feeds.open(streamId, viewer(viewerId), lastEventId(lastEventId))
+                .map(event -> sse.newEventBuilder().id(Long.toString(event.id())).name(event.type())
+                        .mediaType(MediaType.TEXT_PLAIN_TYPE).data(event.data()).build());
+        Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(config.feed().keepAlive())
+                .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
+        return Multi.createBy().merging().streams(events, keepAlive);
+    }
+
+    /** The token's subject when a viewer is signed in, else the client's anonymous id, else this connection. */
+    private String viewer(String anonymousId) {
+        if (!identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt
+                && jwt.getSubject() != null) {
+            return "sub:" + jwt.getSubject();
+        }
+        return anonymousId != null ? "anon:" + anonymousId : "conn:" + UUID.randomUUID();
+    }
+
+    private static Long lastEventId(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            throw DomainException.badRequest("invalid-last-event-id", "Last-Event-ID must be a feed event id");
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package live.harvest.livestream.offer;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import live.harvest.livestream.catalog.Catalog;
+import live.harvest.livestream.catalog.CatalogClient.Allocation;
+import live.harvest.livestream.feed.FeedNotice;
+import live.harvest.livestream.offer.OfferViews.OfferView;
+import live.harvest.livestream.offer.OfferViews.OpenOffer;
+import live.harvest.livestream.stream.Stream;
+import live.harvest.livestream.stream.StreamGuard;
+import live.harvest.livestream.stream.StreamRepository;
+import live.harvest.platform.event.livestream.LivestreamEvents.OfferClosed;
+import live.harvest.platform.event.livestream.LivestreamEvents.OfferOpened;
+import live.harvest.platform.outbox.Outbox;
+import live.harvest.platform.problem.DomainException;
+import live.harvest.platform.problem.Problem.FieldError;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Flash-sale offers of a live stream. Opening one allocates its units from catalog first (outside any
+ * transaction), then records it, pins it and publishes {@code OfferOpened} in one transaction.
+ */
+@ApplicationScoped
+public class OfferService {
+
+    public static final String CLOSED_BY_ANCHOR = "closed-by-anchor";
+    public static final String EXPIRED = "expired";
+    public static final String ABORTED = "aborted";
+    private static final Logger LOG = Logger.getLogger(OfferService.class);
+
+    private final OfferRepository offers;
+    private final StreamRepository streams;
+    private final StreamGuard guard;
+    private final Catalog catalog;
+    private final Outbox outbox;
+    private final Event<FeedNotice> feed;
+
+    public OfferService(OfferRepository offers, StreamRepository streams, StreamGuard guard, Catalog catalog,
+                        Outbox outbox, Event<FeedNotice> feed) {
+        this.offers = offers;
+        this.streams = streams;
+        this.guard = guard;
+        this.catalog = catalog;
+        this.outbox = outbox;
+        this.feed = feed;
+    }
+
+    public OfferView open(UUID streamId, OpenOffer request) {
+        if (request.perBuyerLimit() > request.quantity()) {
+            throw DomainException.invalid(List.of(new FieldError("perBuyerLimit", "must not exceed quantity")));
+        }
+        UUID offerId = request.offerId() == null ? UUID.randomUUID() : request.offerId();
+        Optional<OfferView> retried = QuarkusTransaction.requiringNew().call(() -> {
+            requireLive(guard.lockOwned(streamId));
+            return offers.findByIdOptional(offerId).map(existing -> sameRequestAgain(existing, streamId));
+        });
+        if (retried.isPresent()) {
+            return retried.get();
+        }
+        Allocation allocation = catalog.allocate(request.skuId(), offerId, request.quantity());
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> record(streamId, offerId, request, allocation));
+        } catch (RuntimeException failure) {
+            compensate(streamId, offerId, request, allocation, failure);
+            throw failure;
+        }
+    }
+
+    @Transactional
+    public OfferView pin(UUID streamId, UUID offerId) {
+        requireLive(guard.lockOwned(streamId));
+        Offer offer = offers.requireInStream(streamId, offerId);
+        if (!offer.isOpen()) {
+            throw DomainException.conflict("offer-not-open", "Offer " + offerId + " is closed");
+        }
+        if (!offer.pinned) {
+            offers.unpinAll(streamId).ifPresent(this::announceUnpinned);
+            offer.pinned = true;
+        }
+        feed.fire(new FeedNotice(streamId, FeedNotice.OFFER_PINNED, OfferView.of(offer)));
+        return OfferView.of(offer);
+    }
+
+    @Transactional
+    public OfferView close(UUID streamId, UUID offerId) {
+        guard.lockOwned(streamId);
+        Offer offer = offers.requireInStream(streamId, offerId);
+        if (!offer.isOpen()) {
+            throw DomainException.conflict("offer-not-open", "Offer " + offerId + " is already closed");
+        }
+        closeOffer(offer, CLOSED_BY_ANCHOR);
+        return OfferView.of(offer);
+    }
+
+    /** Closes every open offer of a stream; part of ending it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void closeAllOpen(UUID streamId, String reason) {
+        offers.openOf(streamId).forEach(offer -> closeOffer(offer, reason));
+    }
+
+    /** Closes open offers whose end time has passed; returns how many. */
+    @Transactional
+    public int closeExpired(Instant now) {
+        List<Offer> expired = offers.lockExpired(now, 100);
+        expired.forEach(offer -> closeOffer(offer, EXPIRED));
+        return expired.size();
+    }
+
+    public List<OfferView> ofStream(UUID streamId) {
+        streams.require(streamId);
+        return offers.ofStream(streamId).stream().map(OfferView::of).toList();
+    }
+
+    private OfferView record(UUID streamId, UUID offerId, OpenOffer request, Allocation allocation) {
+        Stream stream = requireLive(streams.requireForUpdate(streamId));
+        Offer offer = newOffer(stream, offerId, request, allocation);
+        offers.unpinAll(streamId).ifPresent(this::announceUnpinned);
+        offer.pinned = true;
+        offers.persist(offer);
+        outbox.publish(opened(offer));
+        feed.fire(new FeedNotice(streamId, FeedNotice.OFFER_PINNED, OfferView.of(offer)));
+        return OfferView.of(offer);
+    }
+
+    /**
+     * Catalog allocated the units but recording the offer failed (the stream ended meanwhile, or the database
+     * refused). The units must not stay stuck in a pool nobody sells from: record the offer as closed
+     * ({@code aborted}) and publish OfferOpened then OfferClosed, so orders builds and drains the pool and catalog
+     * releases all units on {@code orders.offer-pool-drained}, the one release path the contracts define.
+     * If even that fails, a retry with the same offerId completes the offer (the allocation is idempotent).
+     */
+    private void compensate(UUID streamId, UUID offerId, OpenOffer request, Allocation allocation,
+                            RuntimeException failure) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (offers.findByIdOptional(offerId).isPresent()) {
+                    return;
+                }
+                Offer offer = newOffer(streams.require(streamId), offerId, request, allocation);
+                offer.status = OfferStatus.CLOSED;
+                offer.closedAt = Instant.now();
+                offer.closeReason = ABORTED;
+                offers.persist(offer);
+                outbox.publish(opened(offer));
+                outbox.publish(new OfferClosed(offer.id, streamId, offer.skuId, ABORTED));
+            });
+            LOG.infof("Offer %s aborted after allocation (%s); its units return through the pool drain",
+                    offerId, failure.getMessage());
+        } catch (RuntimeException e) {
+            LOG.errorf("Offer %s: allocation of %d units of SKU %s is orphaned; retry with the same offerId",
+                    offerId, allocation.quantity(), allocation.skuId());
+        }
+    }
+
+    private void closeOffer(Offer offer, String reason) {
+        offer.status = OfferStatus.CLOSED;
+        offer.pinned = false;
+        offer.closedAt = Instant.now();
+        offer.closeReason = reason;
+        outbox.publish(new OfferClosed(offer.id, offer.streamId, offer.skuId, reason));
+        feed.fire(new FeedNotice(offer.streamId, FeedNotice.OFFER_CLOSED,
+                Map.of("offerId", offer.id, "reason", reason)));
+    }
+
+    private void announceUnpinned(UUID previous) {
+        offers.findByIdOptional(previous).ifPresent(offer -> {
+            offers.getEntityManager().refresh(offer);
+            feed.fire(new FeedNotice(offer.streamId, FeedNotice.OFFER_UPDATED, OfferView.of(offer)));
+        });
+    }
+
+    private OfferView sameRequestAgain(Offer existing, UUID streamId) {
+        if (!existing.streamId.equals(streamId)) {
+            throw DomainException.conflict("offer-id-taken", "Offer id " + existing.id + " belongs to another stream");
+        }
+        return OfferView.of(existing);
+    }
+
+    private static Stream requireLive(Stream stream) {
+        if (!stream.isLive()) {
+            throw DomainException.conflict("stream-not-live", "Stream " + stream.id + " is " + stream.status
+                    + "; offers can be pinned only while it is live");
+        }
+        return stream;
+    }
+
+    private static Offer newOffer(Stream stream, UUID offerId, OpenOffer request, Allocation allocation) {
+        Offer offer = new Offer();
+        offer.id = offerId;
+        offer.streamId = stream.id;
+        offer.sellerId = stream.sellerId;
+        offer.skuId = request.skuId();
+        offer.productId = allocation.productId();
+        offer.sellerCountyCode = allocation.sellerCountyCode();
+        offer.title = allocation.title();
+        offer.spec = allocation.spec();
+        offer.temperatureClass = allocation.temperatureClass();
+        offer.traceCode = allocation.traceCode();
+        offer.priceFen = request.priceFen();
+        offer.currency = allocation.currency() == null ? "CNY" : allocation.currency();
+        offer.quantity = request.quantity();
+        offer.perBuyerLimit = request.perBuyerLimit();
+        offer.endsAt = request.endsAt();
+        offer.status = OfferStatus.OPEN;
+        offer.openedAt = Instant.now();
+        return offer;
+    }
+
+    private static OfferOpened opened(Offer o) {
+        return new OfferOpened(o.id, o.streamId, o.sellerId, o.sellerCountyCode, o.productId, o.skuId, o.title,
+                o.spec, o.priceFen, o.currency, o.quantity, o.perBuyerLimit, o.endsAt, o.temperatureClass,
+                o.traceCode);
+    }
+}

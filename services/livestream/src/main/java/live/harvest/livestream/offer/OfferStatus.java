@@ -1,0 +1,3 @@
+package live.harvest.livestream.offer;
+
+public enum OfferStatus { OPEN, CLOSED }

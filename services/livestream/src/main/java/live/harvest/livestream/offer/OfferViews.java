@@ -1,0 +1,40 @@
+package live.harvest.livestream.offer;
+
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import live.harvest.platform.event.common.TemperatureClass;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public final class OfferViews {
+
+    private OfferViews() {
+    }
+
+    public record OpenOffer(
+            @NotNull UUID skuId,
+            @Positive long priceFen,
+            @Positive @Max(1_000_000) int quantity,
+            @Schema(description = "Most units one buyer may buy; 1..quantity") @Positive int perBuyerLimit,
+            @Schema(description = "Optional end of the sale; the offer closes by itself then") @Future Instant endsAt,
+            @Schema(description = "Optional client-chosen id that makes a retry safe: the same id never allocates twice")
+            UUID offerId) {
+    }
+
+    public record OfferView(UUID id, UUID streamId, UUID skuId, UUID productId, String title, String spec,
+                            TemperatureClass temperatureClass, String traceCode, long priceFen, String currency,
+                            int quantity, int perBuyerLimit, Instant endsAt, OfferStatus status, boolean pinned,
+                            int remaining, Instant openedAt, Instant closedAt, String closeReason,
+                            Integer unitsLeft) {
+
+        public static OfferView of(Offer o) {
+            return new OfferView(o.id, o.streamId, o.skuId, o.productId, o.title, o.spec, o.temperatureClass,
+                    o.traceCode, o.priceFen, o.currency, o.quantity, o.perBuyerLimit, o.endsAt, o.status, o.pinned,
+                    o.remaining(), o.openedAt, o.closedAt, o.closeReason, o.unitsLeft);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package live.harvest.livestream.results;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import live.harvest.livestream.feed.FeedNotice;
+import live.harvest.livestream.feed.StockNotice;
+import live.harvest.livestream.offer.Offer;
+import live.harvest.livestream.offer.OfferRepository;
+import live.harvest.livestream.offer.OfferViews.OfferView;
+import live.harvest.livestream.stream.StreamRepository;
+import live.harvest.platform.event.orders.OrderEvents.OfferPoolDrained;
+import live.harvest.platform.event.orders.OrderEvents.OrderCancelled;
+import live.harvest.platform.event.orders.OrderEvents.OrderExpired;
+import live.harvest.platform.event.orders.OrderEvents.OrderLine;
+import live.harvest.platform.event.orders.OrderEvents.OrderPlaced;
+import live.harvest.platform.event.orders.OrderEvents.OrderRefunded;
+import live.harvest.platform.event.orders.OrderEvents.ReturnedLine;
+import live.harvest.platform.event.orders.OrderEvents.StockReturn;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Applies order events to what livestream keeps: the stream's order facts (for results) and each offer's
+ * remaining stock (for the feed). Runs inside the consumer's transaction, after the inbox dropped duplicates.
+ * Events about orders or offers this service does not know are ignored.
+ */
+@ApplicationScoped
+public class OrderFacts {
+
+    private final EntityManager em;
+    private final OfferRepository offers;
+    private final StreamRepository streams;
+    private final Event<StockNotice> stock;
+    private final Event<FeedNotice> feed;
+
+    public OrderFacts(EntityManager em, OfferRepository offers, StreamRepository streams, Event<StockNotice> stock,
+                      Event<FeedNotice> feed) {
+        this.em = em;
+        this.offers = offers;
+        this.streams = streams;
+        this.stock = stock;
+        this.feed = feed;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void placed(OrderPlaced event) {
+        Optional<UUID> streamId = streamOf(event);
+        if (streamId.isEmpty() || StreamOrder.findByIdOptional(event.orderId()).isPresent()) {
+            return;
+        }
+        StreamOrder order = new StreamOrder();
+        order.orderId = event.orderId();
+        order.streamId = streamId.get();
+        order.buyerId = event.buyerId();
+        order.status = StreamOrder.Status.PLACED;
+        order.totalFen = event.totalFen();
+        order.currency = event.currency();
+        order.placedAt = event.placedAt() == null ? Instant.now() : event.placedAt();
+        order.updatedAt = Instant.now();
+        order.persist();
+        em.flush();
+        List<OrderLine> lines = event.lines() == null ? List.of() : event.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            OrderLine line = lines.get(i);
+            em.createNativeQuery("""
+                            insert into stream_order_line (order_id, line_no, offer_id, sku_id, quantity, line_total_fen)
+                            values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                    .setParameter(1, event.orderId()).setParameter(2, i).setParameter(3, line.offerId())
+                    .setParameter(4, line.skuId()).setParameter(5, line.quantity())
+                    .setParameter(6, line.lineTotalFen()).executeUpdate();
+            if (line.offerId() != null) {
+                offers.lock(line.offerId()).ifPresent(offer -> changeStock(offer, line.quantity(), 0));
+            }
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelled(OrderCancelled event) {
+        ended(event.orderId(), StreamOrder.Status.CANCELLED, event.returned());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void expired(OrderExpired event) {
+        ended(event.orderId(), StreamOrder.Status.EXPIRED, event.returned());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refunded(OrderRefunded event) {
+        StreamOrder.<StreamOrder>findByIdOptional(event.orderId()).ifPresent(order -> {
+            order.status = StreamOrder.Status.REFUNDED;
+            order.refundedFen += event.amountFen();
+            order.updatedAt = Instant.now();
+        });
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void drained(OfferPoolDrained event) {
+        offers.lock(event.offerId()).ifPresent(offer -> {
+            offer.unitsLeft = event.unitsLeft();
+            offer.drainedAt = Instant.now();
+            feed.fire(new FeedNotice(offer.streamId, FeedNotice.OFFER_UPDATED, OfferView.of(offer)));
+        });
+    }
+
+    private void ended(UUID orderId, StreamOrder.Status status, List<ReturnedLine> returned) {
+        StreamOrder.<StreamOrder>findByIdOptional(orderId).ifPresent(order -> {
+            if (order.status == StreamOrder.Status.PLACED) {
+                order.status = status;
+                order.updatedAt = Instant.now();
+            }
+        });
+        // Units go back to the live pool only while the offer is open; after the drain they go to catalog.
+        for (ReturnedLine line : returned == null ? List.<ReturnedLine>of() : returned) {
+            if (line.offerId() != null && line.returnedTo() == StockReturn.OFFER) {
+                offers.lock(line.offerId()).ifPresent(offer -> changeStock(offer, 0, line.quantity()));
+            }
+        }
+    }
+
+    private void changeStock(Offer offer, int placed, int returned) {
+        offer.unitsPlaced += placed;
+        offer.unitsReturned += returned;
+        offer.stockVersion++;
+        stock.fire(new StockNotice(offer.streamId, offer.id, offer.remaining(), offer.stockVersion));
+    }
+
+    private Optional<UUID> streamOf(OrderPlaced event) {
+        if (event.streamId() != null && streams.findByIdOptional(event.streamId()).isPresent()) {
+            return Optional.of(event.streamId());
+        }
+        return (event.lines() == null ? List.<OrderLine>of() : event.lines()).stream()
+                .filter(line -> line.offerId() != null)
+                .map(line -> offers.findByIdOptional(line.offerId()))
+                .flatMap(Optional::stream)
+                .map(offer -> offer.streamId)
+                .findFirst();
+    }
+}

@@ -1,0 +1,42 @@
+package live.harvest.livestream.stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import live.harvest.platform.problem.DomainException;
+import live.harvest.platform.security.Caller;
+import live.harvest.platform.security.Roles;
+
+import java.util.UUID;
+
+/** Who may touch a stream: its owner changes it; its owner or an admin reads its results. */
+@ApplicationScoped
+public class StreamGuard {
+
+    private final StreamRepository streams;
+    private final Caller caller;
+
+    public StreamGuard(StreamRepository streams, Caller caller) {
+        this.streams = streams;
+        this.caller = caller;
+    }
+
+    /** The stream locked for update, after checking the caller is the seller who owns it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Stream lockOwned(UUID streamId) {
+        UUID sellerId = caller.requireSellerId();
+        Stream stream = streams.requireForUpdate(streamId);
+        if (!stream.sellerId.equals(sellerId)) {
+            throw DomainException.forbidden("Only the seller who owns stream " + streamId + " may change it");
+        }
+        return stream;
+    }
+
+    public Stream readableByOwnerOrAdmin(UUID streamId) {
+        Stream stream = streams.require(streamId);
+        boolean owner = caller.is(Roles.SELLER) && caller.sellerId().filter(stream.sellerId::equals).isPresent();
+        if (!owner && !caller.is(Roles.ADMIN)) {
+            throw DomainException.forbidden("Only the stream's owner or an admin may read its results");
+        }
+        return stream;
+    }
+}

@@ -1,0 +1,3 @@
+package live.harvest.livestream.stream;
+
+public enum StreamStatus { SCHEDULED, LIVE, ENDED, CANCELLED }

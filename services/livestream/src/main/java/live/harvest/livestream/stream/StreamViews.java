@@ -1,0 +1,54 @@
+package live.harvest.livestream.stream;
+
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Request and response bodies of the stream endpoints. */
+public final class StreamViews {
+
+    /** Category slugs follow catalog's product taxonomy (e.g. {@code tea}, {@code fruit}, {@code honey}). */
+    public static final String CATEGORY_PATTERN = "^[a-z][a-z0-9-]{1,39}$";
+    /** Province (2 digits), city (4) or county (6) region-code prefix. */
+    public static final String REGION_PREFIX_PATTERN = "^\\d{2}(\\d{2}){0,2}$";
+
+    private StreamViews() {
+    }
+
+    public record ScheduleStream(
+            @NotBlank @Size(max = 120) String title,
+            @NotNull @Future Instant plannedStart,
+            @Size(max = 500) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String coverImageUrl,
+            @Size(max = 20) List<@NotNull UUID> featuredProductIds,
+            @Schema(description = "Product taxonomy slug shared with catalog, e.g. tea, fruit, honey, aquatic")
+            @Pattern(regexp = CATEGORY_PATTERN, message = "must be a taxonomy slug such as tea or fruit")
+            String category) {
+    }
+
+    public record CancelStream(@Size(max = 500) String reason) {
+    }
+
+    public record Counters(Long peakViewers, Long uniqueViewers, Long likes) {
+    }
+
+    public record StreamView(UUID id, UUID sellerId, String sellerDisplayName, String homeCountyCode, String title,
+                             String category, String coverImageUrl, List<UUID> featuredProductIds,
+                             Instant plannedStart, StreamStatus status, Instant startedAt, Instant endedAt,
+                             Instant cancelledAt, String cancelReason, Counters counters) {
+
+        public static StreamView of(Stream s) {
+            Counters counters = s.likes == null && s.peakViewers == null ? null
+                    : new Counters(s.peakViewers, s.uniqueViewers, s.likes);
+            return new StreamView(s.id, s.sellerId, s.sellerDisplayName, s.homeCountyCode, s.title, s.category,
+                    s.coverImageUrl, s.featured(), s.plannedStart, s.status, s.startedAt, s.endedAt, s.cancelledAt,
+                    s.cancelReason, counters);
+        }
+    }
+}

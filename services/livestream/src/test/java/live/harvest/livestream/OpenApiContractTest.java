@@ -1,0 +1,19 @@
+package live.harvest.livestream;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import live.harvest.livestream.support.CatalogStub;
+import live.harvest.testkit.OpenApiContract;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+
+@QuarkusTest
+@WithTestResource(CatalogStub.class)
+class OpenApiContractTest {
+
+    @Test
+    void theServedApiMatchesTheCommittedContract() throws IOException {
+        OpenApiContract.assertServedMatchesCommitted("livestream");
+    }
+}
