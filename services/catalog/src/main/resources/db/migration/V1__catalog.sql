@@ -80,6 +80,8 @@ CREATE INDEX harvest_batch_product ON harvest_batch (product_id, harvest_date DE
 -- Every change of a SKU's on-hand, written in the transaction that changed it: sum(delta) = sku.on_hand.
 CREATE TABLE stock_movement (
     id            UUID PRIMARY KEY,
+    -- Taken after the SKU row lock, so per SKU it orders movements exactly as they changed on_hand.
+    seq           BIGSERIAL    NOT NULL UNIQUE,
     sku_id        UUID         NOT NULL REFERENCES sku (id),
     kind          VARCHAR(30)  NOT NULL,
     delta         BIGINT       NOT NULL CHECK (delta <> 0),
@@ -91,7 +93,7 @@ CREATE TABLE stock_movement (
     actor_id      UUID,
     occurred_at   TIMESTAMPTZ  NOT NULL
 );
-CREATE INDEX stock_movement_sku ON stock_movement (sku_id, occurred_at, id);
+CREATE INDEX stock_movement_sku ON stock_movement (sku_id, seq);
 -- Belt and braces behind the idempotency checks: one allocation and one release per offer.
 CREATE UNIQUE INDEX stock_movement_one_allocation ON stock_movement (offer_id) WHERE kind = 'ALLOCATION';
 CREATE UNIQUE INDEX stock_movement_one_release ON stock_movement (offer_id) WHERE kind = 'RELEASE';

@@ -19,6 +19,7 @@ import live.harvest.catalog.product.ProductDtos.ProductRequest;
 import live.harvest.catalog.product.ProductDtos.ProductView;
 import live.harvest.catalog.product.ProductDtos.SkuRequest;
 import live.harvest.catalog.product.ProductDtos.SkuView;
+import live.harvest.catalog.access.Viewer;
 import live.harvest.platform.security.Caller;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,11 +36,13 @@ public class ProductResource {
     private final ProductService service;
     private final ProductSearch search;
     private final Caller caller;
+    private final Viewer viewer;
 
-    public ProductResource(ProductService service, ProductSearch search, Caller caller) {
+    public ProductResource(ProductService service, ProductSearch search, Caller caller, Viewer viewer) {
         this.service = service;
         this.search = search;
         this.caller = caller;
+        this.viewer = viewer;
     }
 
     @GET
@@ -69,9 +72,7 @@ public class ProductResource {
     @Operation(summary = "One product; drafts and delisted products only for their seller")
     @APIResponse(responseCode = "404", description = "Unknown or not visible to the caller")
     public ProductView get(@PathParam("productId") UUID productId) {
-        boolean seller = caller.is(Roles.SELLER);
-        return service.view(productId, seller ? caller.sellerId() : java.util.Optional.empty(),
-                caller.is(Roles.ADMIN));
+        return service.view(productId, viewer.sellerId(), viewer.isAdmin());
     }
 
     @GET
@@ -98,12 +99,14 @@ public class ProductResource {
     @PUT
     @Path("/products/{productId}")
     @RolesAllowed(Roles.SELLER)
-    @Operation(summary = "Replace a product's details (owner only)")
+    @Operation(summary = "Replace a product's details (owner only), or create a draft with this id")
+    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "201", description = "Created as a draft")
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "Another seller's product")
-    @APIResponse(responseCode = "404", description = "Unknown product")
-    public ProductView update(@PathParam("productId") UUID productId, @Valid @NotNull ProductRequest request) {
-        return service.update(caller.requireSellerId(), productId, request);
+    public Response put(@PathParam("productId") UUID productId, @Valid @NotNull ProductRequest request) {
+        ProductService.Saved<ProductView> saved = service.put(caller.requireSellerId(), productId, request);
+        return Response.status(saved.created() ? 201 : 200).entity(saved.view()).build();
     }
 
     @POST
@@ -134,6 +137,21 @@ public class ProductResource {
     @APIResponse(responseCode = "403", description = "Another seller's product")
     public Response addSku(@PathParam("productId") UUID productId, @Valid @NotNull SkuRequest request) {
         return Response.status(201).entity(service.addSku(caller.requireSellerId(), productId, request)).build();
+    }
+
+    @PUT
+    @Path("/products/{productId}/skus/{skuId}")
+    @RolesAllowed(Roles.SELLER)
+    @Operation(summary = "Replace a SKU of the product, or add it with this id (initialStock only when adding)")
+    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "403", description = "Another seller's product")
+    @APIResponse(responseCode = "409", description = "The SKU id belongs to another product")
+    public Response putSku(@PathParam("productId") UUID productId, @PathParam("skuId") UUID skuId,
+                           @Valid @NotNull SkuRequest request) {
+        ProductService.Saved<SkuView> saved = service.putSku(caller.requireSellerId(), productId, skuId, request);
+        return Response.status(saved.created() ? 201 : 200).entity(saved.view()).build();
     }
 
     @PUT

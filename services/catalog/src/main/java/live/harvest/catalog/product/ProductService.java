@@ -42,15 +42,32 @@ public class ProductService {
         this.outbox = outbox;
     }
 
+    /** A created-or-replaced resource and whether it was created. */
+    public record Saved<T>(T view, boolean created) {
+    }
+
     @Transactional
     public ProductView create(UUID sellerId, ProductRequest request) {
+        return create(sellerId, UUID.randomUUID(), request);
+    }
+
+    /** PUT semantics with a client-chosen id: replace the caller's product, or create it if the id is free. */
+    @Transactional
+    public Saved<ProductView> put(UUID sellerId, UUID productId, ProductRequest request) {
+        if (products.findByIdOptional(productId).isPresent()) {
+            return new Saved<>(update(sellerId, productId, request), false);
+        }
+        return new Saved<>(create(sellerId, productId, request), true);
+    }
+
+    private ProductView create(UUID sellerId, UUID productId, ProductRequest request) {
         if (sellers.findByIdOptional(sellerId).isEmpty()) {
             throw DomainException.conflict("seller-profile-missing",
                     "Create your seller profile (PUT /api/v1/sellers/me) before adding products");
         }
         checkOrigin(request);
         Product product = new Product();
-        product.id = UUID.randomUUID();
+        product.id = productId;
         product.sellerId = sellerId;
         product.status = ProductStatus.DRAFT;
         product.createdAt = Instant.now();
@@ -72,9 +89,28 @@ public class ProductService {
 
     @Transactional
     public SkuView addSku(UUID sellerId, UUID productId, SkuRequest request) {
+        return addSku(sellerId, productId, UUID.randomUUID(), request);
+    }
+
+    /** PUT semantics with a client-chosen id: replace the SKU of this product, or add it if the id is free. */
+    @Transactional
+    public Saved<SkuView> putSku(UUID sellerId, UUID productId, UUID skuId, SkuRequest request) {
+        Sku existing = skus.findById(skuId);
+        if (existing == null) {
+            return new Saved<>(addSku(sellerId, productId, skuId, request), true);
+        }
+        if (!existing.productId.equals(productId)) {
+            owned(sellerId, existing.productId);
+            throw DomainException.conflict("sku-of-another-product",
+                    "SKU " + skuId + " belongs to product " + existing.productId);
+        }
+        return new Saved<>(updateSku(sellerId, skuId, request), false);
+    }
+
+    private SkuView addSku(UUID sellerId, UUID productId, UUID skuId, SkuRequest request) {
         Product product = owned(sellerId, productId);
         Sku sku = new Sku();
-        sku.id = UUID.randomUUID();
+        sku.id = skuId;
         sku.productId = productId;
         sku.currency = CURRENCY;
         sku.createdAt = Instant.now();
@@ -83,7 +119,7 @@ public class ProductService {
         skus.flush();
         long initial = request.initialStock() == null ? 0 : request.initialStock();
         if (initial > 0) {
-            sku.onHand = ledger.move(sku.id, MovementKind.RESTOCK, initial, "initial stock", sellerId).onHandAfter();
+            sku.onHand = ledger.move(sku.id, MovementKind.RESTOCK, initial, "initial stock", sellerId).onHandAfter;
         }
         touch(product);
         outbox.publish(ProductEvents.updated(product, skus.ofProduct(productId)));

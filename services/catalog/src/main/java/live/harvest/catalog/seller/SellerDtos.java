@@ -34,7 +34,7 @@ public final class SellerDtos {
     /** What anyone may see: no phone, no verification note. */
     public record PublicSeller(UUID sellerId, String displayName, SellerKind kind, String cooperativeName,
                                String homeCountyCode, String homeTownshipCode, String bio, boolean verified) {
-        static PublicSeller of(Seller s) {
+        public static PublicSeller of(Seller s) {
             return new PublicSeller(s.id, s.displayName, s.kind, s.cooperativeName, s.homeCountyCode,
                     s.homeTownshipCode, s.bio, s.verified);
         }

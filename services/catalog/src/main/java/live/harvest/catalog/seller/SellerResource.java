@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
-@Path("/api/v1/sellers")
+// Rooted at /api/v1 like the other resources, so /sellers/me/products (ProductResource) still matches.
+@Path("/api/v1")
 @Tag(name = "Sellers", description = "Seller profiles and their verification")
 public class SellerResource {
 
@@ -35,7 +36,7 @@ public class SellerResource {
     }
 
     @PUT
-    @Path("/me")
+    @Path("/sellers/me")
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "Create or replace the calling seller's own profile")
     @APIResponse(responseCode = "200", description = "Profile updated")
@@ -47,7 +48,7 @@ public class SellerResource {
     }
 
     @GET
-    @Path("/me")
+    @Path("/sellers/me")
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "The calling seller's own profile, including contact phone")
     @APIResponse(responseCode = "404", description = "No profile yet")
@@ -56,7 +57,7 @@ public class SellerResource {
     }
 
     @GET
-    @Path("/{sellerId}")
+    @Path("/sellers/{sellerId}")
     @PermitAll
     @Operation(summary = "A seller's public profile (no contact details)")
     @APIResponse(responseCode = "404", description = "Unknown seller")
@@ -65,7 +66,7 @@ public class SellerResource {
     }
 
     @POST
-    @Path("/{sellerId}/verification")
+    @Path("/sellers/{sellerId}/verification")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Set a seller's verification state (admin)")
     @APIResponse(responseCode = "404", description = "Unknown seller")

@@ -1,0 +1,69 @@
+package live.harvest.catalog.batch;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import live.harvest.catalog.batch.BatchDtos.Batch;
+import live.harvest.catalog.batch.BatchDtos.BatchRequest;
+import live.harvest.catalog.batch.BatchDtos.Trace;
+import live.harvest.catalog.access.Viewer;
+import live.harvest.platform.security.Caller;
+import live.harvest.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1")
+@Tag(name = "Traceability", description = "Harvest batches and public trace-code lookup")
+public class BatchResource {
+
+    private final BatchService service;
+    private final Caller caller;
+    private final Viewer viewer;
+
+    public BatchResource(BatchService service, Caller caller, Viewer viewer) {
+        this.service = service;
+        this.caller = caller;
+        this.viewer = viewer;
+    }
+
+    @POST
+    @Path("/products/{productId}/batches")
+    @RolesAllowed(Roles.SELLER)
+    @Operation(summary = "Record a harvest batch; it gets a unique trace code")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "400", description = "Invalid fields, e.g. village outside the product's origin")
+    @APIResponse(responseCode = "403", description = "Another seller's product")
+    @APIResponse(responseCode = "404", description = "Unknown product")
+    public Response record(@PathParam("productId") UUID productId, @Valid @NotNull BatchRequest request) {
+        return Response.status(201).entity(service.record(caller.requireSellerId(), productId, request)).build();
+    }
+
+    @GET
+    @Path("/products/{productId}/batches")
+    @PermitAll
+    @Operation(summary = "A product's harvest batches, newest first")
+    @APIResponse(responseCode = "404", description = "Unknown or not visible to the caller")
+    public List<Batch> ofProduct(@PathParam("productId") UUID productId) {
+        return service.ofProduct(productId, viewer.sellerId());
+    }
+
+    @GET
+    @Path("/trace/{code}")
+    @PermitAll
+    @Operation(summary = "Where a product came from: product, seller, origin, batch and certificate (no login)")
+    @APIResponse(responseCode = "400", description = "Not a trace code")
+    @APIResponse(responseCode = "404", description = "Unknown trace code")
+    public Trace trace(@PathParam("code") String code) {
+        return service.trace(code);
+    }
+}

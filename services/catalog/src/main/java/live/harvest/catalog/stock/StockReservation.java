@@ -1,0 +1,62 @@
+package live.harvest.catalog.stock;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import live.harvest.platform.event.common.TemperatureClass;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Units of one SKU taken by one regular-listing order, with the answer given (idempotency record). */
+@Entity
+@Table(name = "stock_reservation")
+public class StockReservation extends PanacheEntityBase {
+
+    public enum Status {
+        RESERVED,
+        /** Given back by the buyer's DELETE (orders could not commit the order). */
+        RELEASED,
+        /** Given back because the order was cancelled or expired. */
+        RETURNED
+    }
+
+    @Embeddable
+    public record Key(@Column(name = "order_id") UUID orderId, @Column(name = "sku_id") UUID skuId)
+            implements Serializable {
+    }
+
+    @EmbeddedId
+    public Key key;
+    @Column(name = "buyer_id")
+    public UUID buyerId;
+    @Column(name = "product_id")
+    public UUID productId;
+    @Column(name = "seller_id")
+    public UUID sellerId;
+    @Column(name = "seller_county_code")
+    public String sellerCountyCode;
+    public String title;
+    public String spec;
+    @Column(name = "unit_price_fen")
+    public long unitPriceFen;
+    public String currency;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "temperature_class")
+    public TemperatureClass temperatureClass;
+    @Column(name = "trace_code")
+    public String traceCode;
+    public int quantity;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "closed_at")
+    public Instant closedAt;
+}

@@ -1,0 +1,108 @@
+package live.harvest.catalog.stock;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import live.harvest.catalog.stock.StockDtos.AllocationRequest;
+import live.harvest.catalog.stock.StockDtos.Ledger;
+import live.harvest.catalog.stock.StockDtos.MovementRequest;
+import live.harvest.catalog.stock.StockDtos.ReservationRequest;
+import live.harvest.platform.security.Caller;
+import live.harvest.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/v1")
+@Tag(name = "Stock", description = "The stock ledger of record: movements, allocations to offers, reservations")
+public class StockResource {
+
+    private final LedgerService ledger;
+    private final AllocationService allocations;
+    private final ReservationService reservations;
+    private final Caller caller;
+
+    public StockResource(LedgerService ledger, AllocationService allocations, ReservationService reservations,
+                         Caller caller) {
+        this.ledger = ledger;
+        this.allocations = allocations;
+        this.reservations = reservations;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/skus/{skuId}/stock-movements")
+    @RolesAllowed(Roles.SELLER)
+    @Operation(summary = "Record a RESTOCK or a manual ADJUSTMENT (owner only)")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "400", description = "Bad kind, delta or missing reason")
+    @APIResponse(responseCode = "403", description = "Another seller's SKU")
+    @APIResponse(responseCode = "404", description = "Unknown SKU")
+    @APIResponse(responseCode = "409", description = "insufficient-stock: on-hand would go negative")
+    public Response record(@PathParam("skuId") UUID skuId, @Valid @NotNull MovementRequest request) {
+        return Response.status(201).entity(ledger.record(caller.requireSellerId(), skuId, request)).build();
+    }
+
+    @GET
+    @Path("/skus/{skuId}/ledger")
+    @RolesAllowed({Roles.SELLER, Roles.ADMIN})
+    @Operation(summary = "A SKU's stock ledger, oldest movement first (owner or admin)")
+    @APIResponse(responseCode = "403", description = "Another seller's SKU")
+    @APIResponse(responseCode = "404", description = "Unknown SKU")
+    public Ledger ledger(@PathParam("skuId") UUID skuId,
+                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        boolean admin = caller.is(Roles.ADMIN);
+        return ledger.read(skuId, admin ? null : caller.requireSellerId(), admin, page, size);
+    }
+
+    @POST
+    @Path("/skus/{skuId}/allocations")
+    @RolesAllowed(Roles.SELLER)
+    @Operation(summary = "Allocate units to a live-stream offer (idempotent per offerId)")
+    @APIResponse(responseCode = "200", description = "Already allocated to this offer: the same answer again")
+    @APIResponse(responseCode = "201", description = "Allocated")
+    @APIResponse(responseCode = "403", description = "Another seller's SKU")
+    @APIResponse(responseCode = "404", description = "Unknown SKU")
+    @APIResponse(responseCode = "409", description = "insufficient-stock, product-not-active or offer-already-allocated")
+    public Response allocate(@PathParam("skuId") UUID skuId, @Valid @NotNull AllocationRequest request) {
+        AllocationService.Result result = allocations.allocate(caller.requireSellerId(), skuId, request);
+        return Response.status(result.created() ? 201 : 200).entity(result.allocation()).build();
+    }
+
+    @POST
+    @Path("/stock/reservations")
+    @RolesAllowed(Roles.CONSUMER)
+    @Operation(summary = "Reserve units for a regular-listing order (idempotent per orderId and skuId)")
+    @APIResponse(responseCode = "200", description = "Already reserved: the same answer again")
+    @APIResponse(responseCode = "201", description = "Reserved")
+    @APIResponse(responseCode = "404", description = "Unknown SKU")
+    @APIResponse(responseCode = "409", description = "insufficient-stock, product-not-active or reservation-mismatch")
+    public Response reserve(@Valid @NotNull ReservationRequest request) {
+        ReservationService.Result result = reservations.reserve(caller.id(), request);
+        return Response.status(result.created() ? 201 : 200).entity(result.reservation()).build();
+    }
+
+    @DELETE
+    @Path("/stock/reservations/{orderId}")
+    @RolesAllowed(Roles.CONSUMER)
+    @Operation(summary = "Give back an order's reserved units (compensation; repeating it is harmless)")
+    @APIResponse(responseCode = "204", description = "Given back")
+    @APIResponse(responseCode = "403", description = "Another buyer's order")
+    @APIResponse(responseCode = "404", description = "No reservation for this order")
+    public void withdraw(@PathParam("orderId") UUID orderId) {
+        reservations.withdraw(caller.id(), orderId);
+    }
+}

@@ -1,0 +1,14 @@
+package live.harvest.catalog;
+
+import io.quarkus.test.junit.QuarkusTest;
+import live.harvest.testkit.OpenApiContract;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OpenApiContractTest {
+
+    @Test
+    void servedSpecMatchesTheCommittedOne() throws Exception {
+        OpenApiContract.assertServedMatchesCommitted("catalog");
+    }
+}
