@@ -33,7 +33,9 @@ public class Caller {
     }
 
     public boolean is(String role) {
-        return jwt.getGroups().contains(role);
+        // Anonymous callers of public endpoints have no token, hence no groups.
+        Set<String> groups = jwt.getGroups();
+        return groups != null && groups.contains(role);
     }
 
     public Optional<UUID> sellerId() {

@@ -40,6 +40,13 @@ public class ProbeResource {
         return caller.id().toString();
     }
 
+    @GET
+    @Path("/public/am-i-admin")
+    @jakarta.annotation.security.PermitAll
+    public String amIAdmin() {
+        return String.valueOf(caller.is(Roles.ADMIN));
+    }
+
     @POST
     @Path("/validated")
     @RolesAllowed(Roles.ADMIN)
