@@ -73,8 +73,6 @@ public final class Marketplace implements BeforeAllCallback, ExtensionContext.St
         env.put("JWT_PUBLIC_KEY_LOCATION", "file:" + publicKey);
         env.put("JWT_ISSUER", "https://harvest.live/local");
         PORTS.forEach((name, port) -> env.put(name.toUpperCase() + "_URL", url(name)));
-        // Expire unpaid orders slowly enough that the scenario's payments always land first.
-        env.put("ORDERS_UNPAID_EXPIRY", "PT30M");
         return env;
     }
 

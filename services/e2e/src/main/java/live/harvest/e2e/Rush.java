@@ -1,0 +1,94 @@
+package live.harvest.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/** Many buyers pressing "buy" at once on one offer, each with its own idempotency key. */
+public final class Rush {
+
+    public record Buyer(UUID id, String token, Map<String, Object> address) {
+    }
+
+    public record Accepted(Buyer buyer, UUID orderId, long totalFen, int quantity, String traceCode) {
+    }
+
+    public record Outcome(int attempts, List<Accepted> accepted, int soldOut, int limitReached,
+                          Map<String, Integer> other, long millis) {
+        public int unitsAccepted() {
+            return accepted.stream().mapToInt(Accepted::quantity).sum();
+        }
+    }
+
+    private final Http http;
+    private final String ordersUrl;
+    private final int concurrency;
+
+    public Rush(Http http, String ordersUrl, int concurrency) {
+        this.http = http;
+        this.ordersUrl = ordersUrl;
+        this.concurrency = concurrency;
+    }
+
+    /** Every buyer tries {@code attemptsPerBuyer} times, one unit each, all at once. */
+    public Outcome run(UUID offerId, List<Buyer> buyers, int attemptsPerBuyer, IntConsumer progress) throws Exception {
+        Queue<Accepted> accepted = new ConcurrentLinkedQueue<>();
+        AtomicInteger soldOut = new AtomicInteger();
+        AtomicInteger limit = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        Map<String, Integer> other = new ConcurrentHashMap<>();
+        List<Buyer> attempts = new ArrayList<>();
+        for (int round = 0; round < attemptsPerBuyer; round++) {
+            attempts.addAll(buyers);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Buyer buyer : attempts) {
+                futures.add(pool.submit(() -> {
+                    Http.Reply reply = buy(buyer, offerId);
+                    if (reply.status() == 201) {
+                        JsonNode body = reply.body();
+                        accepted.add(new Accepted(buyer, UUID.fromString(body.get("id").asText()),
+                                body.get("totalFen").asLong(), body.at("/lines/0/quantity").asInt(),
+                                body.at("/lines/0/traceCode").asText(null)));
+                    } else if (reply.status() == 409 && reply.raw().contains("/sold-out")) {
+                        soldOut.incrementAndGet();
+                    } else if (reply.status() == 409 && reply.raw().contains("/buyer-limit-reached")) {
+                        limit.incrementAndGet();
+                    } else {
+                        other.merge(reply.status() + " " + reply.body().path("type").asText(), 1, Integer::sum);
+                    }
+                    progress.accept(done.incrementAndGet());
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new Outcome(attempts.size(), List.copyOf(accepted), soldOut.get(), limit.get(), Map.copyOf(other), millis);
+    }
+
+    public Http.Reply buy(Buyer buyer, UUID offerId) {
+        Map<String, Object> order = Map.of(
+                "lines", List.of(Map.of("offerId", offerId.toString(), "quantity", 1)),
+                "address", buyer.address());
+        return http.post(ordersUrl + "/api/v1/orders", buyer.token(), order,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    }
+}

@@ -1,0 +1,14 @@
+package live.harvest.logistics.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "logistics")
+public interface LogisticsConfig {
+
+    /** How long a parcel may sit in one state at a station before the queue flags it as overdue. */
+    @WithDefault("PT24H")
+    Duration overdueAfter();
+}

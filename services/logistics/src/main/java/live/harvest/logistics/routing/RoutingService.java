@@ -1,0 +1,145 @@
+package live.harvest.logistics.routing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import live.harvest.logistics.shipment.Shipment;
+import live.harvest.logistics.shipment.ShipmentJournal;
+import live.harvest.logistics.shipment.ShipmentRepository;
+import live.harvest.logistics.shipment.ShipmentStatus;
+import live.harvest.platform.event.common.TemperatureClass;
+import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentCreated;
+import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentRouted;
+import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentRoutingFailed;
+import live.harvest.platform.event.orders.OrderEvents.DeliveryAddress;
+import live.harvest.platform.event.orders.OrderEvents.OrderLine;
+import live.harvest.platform.event.orders.OrderEvents.OrderPaid;
+import live.harvest.platform.problem.DomainException;
+import live.harvest.platform.region.RegionCodes;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Turns a paid order into exactly one shipment and routes it. A parcel the network cannot carry is kept as
+ * ROUTING_FAILED with its reason, never dropped, and can be re-routed once the network is fixed.
+ */
+@ApplicationScoped
+public class RoutingService {
+
+    private static final Logger LOG = Logger.getLogger(RoutingService.class);
+
+    private final ShipmentRepository shipments;
+    private final ShipmentJournal journal;
+    private final Router router;
+
+    public RoutingService(ShipmentRepository shipments, ShipmentJournal journal, Router router) {
+        this.shipments = shipments;
+        this.journal = journal;
+        this.router = router;
+    }
+
+    @Transactional
+    public void onOrderPaid(OrderPaid paid) {
+        if (paid.orderId() == null || paid.buyerId() == null || paid.sellerId() == null) {
+            LOG.warnf("Ignoring order-paid without order, buyer or seller id: %s", paid);
+            return;
+        }
+        // The inbox drops redeliveries of the same event; this catches the same order paid-announced twice.
+        if (shipments.byOrder(paid.orderId()).isPresent()) {
+            return;
+        }
+        Instant now = Instant.now();
+        Shipment shipment = newShipment(paid, now);
+        shipments.persist(shipment);
+        journal.record(shipment, ShipmentStatus.CREATED.name(), null, now, null,
+                new ShipmentCreated(shipment.id, shipment.orderId, shipment.townshipCode, now));
+        route(shipment, now);
+    }
+
+    /** Tries again after an admin fixed the network (covered the township, made a site cold-capable). */
+    @Transactional
+    public Shipment reroute(UUID shipmentId) {
+        Shipment shipment = shipments.findByIdOptional(shipmentId)
+                .orElseThrow(() -> DomainException.notFound("Shipment", shipmentId));
+        if (shipment.status != ShipmentStatus.ROUTING_FAILED) {
+            throw DomainException.conflict("not-routing-failed",
+                    "Shipment " + shipmentId + " is " + shipment.status + "; only failed routings are retried");
+        }
+        route(shipment, Instant.now());
+        return shipment;
+    }
+
+    private void route(Shipment shipment, Instant now) {
+        Router.Decision decision = router.route(shipment.townshipCode, shipment.sellerCountyCode,
+                shipment.temperatureClass);
+        if (decision instanceof Router.Route r) {
+            shipment.originCentreCode = r.originCentreCode();
+            shipment.destinationCentreCode = r.destinationCentreCode();
+            shipment.stationCode = r.stationCode();
+            shipment.routingFailure = null;
+            shipment.routingFailureDetail = null;
+            journal.move(shipment, ShipmentStatus.ROUTED, null, now,
+                    r.originCentreCode() + " → " + r.destinationCentreCode() + " → " + r.stationCode(),
+                    new ShipmentRouted(shipment.id, shipment.orderId, r.originCentreCode(),
+                            r.destinationCentreCode(), r.stationCode(), shipment.coldChain, now));
+        } else if (decision instanceof Router.Failure f) {
+            shipment.routingFailure = f.reason();
+            shipment.routingFailureDetail = f.detail();
+            journal.move(shipment, ShipmentStatus.ROUTING_FAILED, null, now, f.reason() + ": " + f.detail(),
+                    new ShipmentRoutingFailed(shipment.id, shipment.orderId, f.reason() + ": " + f.detail(),
+                            now));
+        }
+    }
+
+    private static Shipment newShipment(OrderPaid paid, Instant now) {
+        Shipment s = new Shipment();
+        s.id = UUID.randomUUID();
+        s.orderId = paid.orderId();
+        s.buyerId = paid.buyerId();
+        s.sellerId = paid.sellerId();
+        s.sellerCountyCode = paid.sellerCountyCode();
+        s.temperatureClass = temperatureOf(paid);
+        s.coldChain = s.temperatureClass.needsColdChain();
+        DeliveryAddress address = paid.address();
+        if (address != null) {
+            s.recipient = truncate(address.recipient(), 100);
+            s.phone = truncate(address.phone(), 40);
+            s.villageCode = RegionCodes.isVillage(address.villageCode()) ? address.villageCode() : null;
+            s.townshipCode = RegionCodes.isTownship(address.townshipCode()) ? address.townshipCode()
+                    : s.villageCode != null ? RegionCodes.townshipOf(s.villageCode) : null;
+            s.countyCode = RegionCodes.isCounty(address.countyCode()) ? address.countyCode()
+                    : s.townshipCode != null ? RegionCodes.countyOf(s.townshipCode) : null;
+            s.addressDetail = truncate(address.detail(), 300);
+        }
+        s.status = ShipmentStatus.CREATED;
+        s.createdAt = now;
+        s.statusChangedAt = now;
+        return s;
+    }
+
+    /** The order's class, or else the strictest class among its lines: one frozen item makes a frozen parcel. */
+    static TemperatureClass temperatureOf(OrderPaid paid) {
+        if (paid.temperatureClass() != null) {
+            return paid.temperatureClass();
+        }
+        List<OrderLine> lines = paid.lines() == null ? List.of() : paid.lines();
+        return lines.stream().filter(Objects::nonNull).map(OrderLine::temperatureClass).filter(Objects::nonNull)
+                .max(Comparator.comparingInt(RoutingService::strictness)).orElse(TemperatureClass.AMBIENT);
+    }
+
+    private static int strictness(TemperatureClass t) {
+        return switch (t) {
+            case AMBIENT -> 0;
+            case CHILLED -> 1;
+            case FROZEN -> 2;
+        };
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,39 @@
+package live.harvest.logistics.shipment;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID> {
+
+    public Optional<Shipment> byOrder(UUID orderId) {
+        return find("orderId", orderId).firstResultOptional();
+    }
+
+    /** Parcels received at their destination centre and not yet in a wave, oldest first. */
+    public List<Shipment> waitingAt(String centreCode) {
+        return list("destinationCentreCode = ?1 and currentSiteCode = ?1 and status = ?2 and waveId is null"
+                + " order by statusChangedAt", centreCode, ShipmentStatus.RECEIVED_AT_CENTRE);
+    }
+
+    /** Same as {@link #waitingAt} for one station, locked so two waves can never take the same parcel. */
+    public List<Shipment> lockWaiting(String centreCode, String stationCode) {
+        return find("destinationCentreCode = ?1 and currentSiteCode = ?1 and stationCode = ?2 and status = ?3"
+                        + " and waveId is null order by statusChangedAt",
+                centreCode, stationCode, ShipmentStatus.RECEIVED_AT_CENTRE)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    public List<Shipment> inWave(UUID waveId) {
+        return list("waveId = ?1 order by statusChangedAt", waveId);
+    }
+
+    public List<TimelineEntry> timeline(UUID shipmentId) {
+        return TimelineEntry.list("shipmentId = ?1 order by id", shipmentId);
+    }
+}

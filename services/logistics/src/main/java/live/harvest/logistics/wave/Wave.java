@@ -1,0 +1,49 @@
+package live.harvest.logistics.wave;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A dispatch wave: one vehicle run from a county centre to one township station, all sellers' parcels together. */
+@Entity
+@Table(name = "wave")
+public class Wave extends PanacheEntityBase {
+
+    public enum Status { OPEN, DISPATCHED, CANCELLED }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "centre_code", nullable = false)
+    public String centreCode;
+
+    @Column(name = "station_code", nullable = false)
+    public String stationCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    public String vehicle;
+    public String driver;
+
+    @Column(name = "created_by", nullable = false)
+    public UUID createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "dispatched_at")
+    public Instant dispatchedAt;
+
+    @Version
+    public long version;
+}

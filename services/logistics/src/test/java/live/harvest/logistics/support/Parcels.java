@@ -1,0 +1,107 @@
+package live.harvest.logistics.support;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import live.harvest.platform.event.EventCodec;
+import live.harvest.platform.event.Topics;
+import live.harvest.platform.event.common.TemperatureClass;
+import live.harvest.platform.event.orders.OrderEvents.DeliveryAddress;
+import live.harvest.platform.event.orders.OrderEvents.OrderLine;
+import live.harvest.platform.event.orders.OrderEvents.OrderPaid;
+import live.harvest.testkit.KafkaProbe;
+import live.harvest.testkit.Tokens;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/** Feeds paid orders to the service over Kafka and walks parcels through the network over REST. */
+@ApplicationScoped
+public class Parcels {
+
+    private final EventCodec codec;
+
+    public Parcels(EventCodec codec) {
+        this.codec = codec;
+    }
+
+    public static OrderPaid orderPaid(String sellerCounty, String township, TemperatureClass temperature) {
+        UUID orderId = UUID.randomUUID();
+        String village = township == null ? null : township + "201";
+        String county = township == null ? null : township.substring(0, 6);
+        return new OrderPaid(orderId, UUID.randomUUID(), UUID.randomUUID(), sellerCounty, null,
+                "pay-" + orderId, 2_990, "CNY",
+                List.of(new OrderLine(UUID.randomUUID(), UUID.randomUUID(), null, "Qiandao Lake fish", "1 kg", 1,
+                        2_990, 2_990, temperature, "BATCH-1")),
+                temperature, new DeliveryAddress("Li Lei", "13800000000", county, township, village, "No. 8"),
+                Instant.now());
+    }
+
+    public OrderPaid withSeller(OrderPaid paid, UUID sellerId) {
+        return new OrderPaid(paid.orderId(), paid.buyerId(), sellerId, paid.sellerCountyCode(), paid.streamId(),
+                paid.paymentId(), paid.amountFen(), paid.currency(), paid.lines(), paid.temperatureClass(),
+                paid.address(), paid.paidAt());
+    }
+
+    /** Wraps the event in a fresh envelope (new event id) and sends it keyed by order, like the orders relay. */
+    public String envelope(OrderPaid paid) {
+        return codec.toJson(codec.wrap(paid, "0".repeat(32)));
+    }
+
+    public void send(OrderPaid paid) {
+        KafkaProbe.send(Topics.ORDERS, paid.orderId().toString(), envelope(paid));
+    }
+
+    /** Waits until the order's shipment exists and has left CREATED; returns it as the admin sees it. */
+    public JsonPath awaitShipment(UUID orderId) {
+        Map<String, JsonPath> found = new HashMap<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Response r = given().auth().oauth2(Tokens.admin()).get("/api/v1/orders/{id}/shipment", orderId);
+            if (r.statusCode() == 200 && !"CREATED".equals(r.jsonPath().getString("status"))) {
+                found.put("s", r.jsonPath());
+                return true;
+            }
+            return false;
+        });
+        return found.get("s");
+    }
+
+    /** Sends a paid order and waits for its routed shipment; returns the shipment id. */
+    public UUID routed(OrderPaid paid) {
+        send(paid);
+        JsonPath shipment = awaitShipment(paid.orderId());
+        if (!"ROUTED".equals(shipment.getString("status"))) {
+            throw new AssertionError("Expected ROUTED but was " + shipment.prettify());
+        }
+        return UUID.fromString(shipment.getString("shipmentId"));
+    }
+
+    public static Response scan(String token, UUID shipmentId, Map<String, Object> body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/shipments/{id}/scans", shipmentId);
+    }
+
+    public static Response scan(String token, UUID shipmentId, String type) {
+        return scan(token, shipmentId, Map.of("scanId", UUID.randomUUID().toString(), "type", type));
+    }
+
+    /** Receives the parcel at its centre, dispatches it alone in a wave and scans it in at the station. */
+    public static void bringToStation(TestNetwork n, UUID shipmentId, String stationCode) {
+        String centreOperator = Tokens.operator(n.centre());
+        scan(centreOperator, shipmentId, "RECEIVED_AT_CENTRE").then().statusCode(201);
+        String waveId = given().auth().oauth2(centreOperator).contentType(ContentType.JSON)
+                .body(Map.of("stationCode", stationCode, "vehicle", "ZJ-A1234"))
+                .post("/api/v1/centres/{code}/waves", n.centre()).then().statusCode(201)
+                .extract().path("waveId");
+        given().auth().oauth2(centreOperator).post("/api/v1/waves/{id}/dispatch", waveId).then().statusCode(200);
+        scan(Tokens.operator(stationCode), shipmentId, "ARRIVED_AT_STATION").then().statusCode(201);
+    }
+}
