@@ -93,7 +93,7 @@ public final class FlashSaleScenario {
         JsonNode product = http.post(urls.catalog() + "/api/v1/products", seller, Map.of(
                 "title", "Qiandao Lake organic bighead carp", "description", "Chilled, whole fish, caught the day it ships",
                 "category", "AQUATIC", "originCountyCode", network.county(), "originTownshipCode", home,
-                "geographicalIndication", Map.of("name", "Qiandao Lake fish", "registrationNumber", "AGI-01234"),
+                "geographicalIndication", Map.of("name", "Qiandao Lake fish", "registrationNo", "AGI-01234"),
                 "grade", "premium", "temperatureClass", "CHILLED", "shelfLifeDays", 5)).expect(201).body();
         UUID productId = UUID.fromString(product.get("productId").asText());
         long initialStock = settings.units() + 50L;

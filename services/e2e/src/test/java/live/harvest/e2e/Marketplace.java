@@ -23,7 +23,7 @@ import java.util.Map;
  * would run them, on their own ports and test databases, against the real Kafka, PostgreSQL and Redis; stops them
  * after the last test. Started once per test run.
  */
-public final class Marketplace implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+public final class Marketplace implements BeforeAllCallback, ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     public static final Map<String, Integer> PORTS = Map.of(
             "catalog", 18081, "livestream", 18082, "orders", 18083, "logistics", 18084);
