@@ -1,19 +1,32 @@
 package live.harvest.livestream.feed;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import live.harvest.platform.event.EventCodec;
+import live.harvest.platform.problem.DomainException;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +34,13 @@ import java.util.function.Consumer;
  * events with the same ids. One Lua script increments the stream's sequence and publishes on the stream's
  * channel atomically: Redis runs scripts one at a time, so ids reach subscribers in increasing order.
  * Every instance listens to all streams' channels and hands events to its local viewers.
+ * <p>
+ * The subscription is made at startup, on a connection of its own, and remade (with backoff) whenever that connection
+ * is lost. It is made with the low-level client, installing the connection's message handler <em>before</em> PSUBSCRIBE
+ * is written: Quarkus' {@code ReactivePubSubCommands.subscribeToPattern} installs it only after the write completed,
+ * and hands that completion to the caller's Vert.x context; when that context runs on another event loop than the
+ * connection (any request thread, at random), the confirmation can be read before the handler exists, is dropped
+ * ("No handler waiting for message: [psubscribe, ...]") and the subscription never completes.
  */
 @ApplicationScoped
 public class FeedHub {
@@ -32,16 +52,51 @@ public class FeedHub {
             redis.call('PUBLISH', KEYS[2], id .. '\\n' .. ARGV[1] .. '\\n' .. ARGV[2])
             return id""";
 
-    private final RedisDataSource redis;
-    private final ReactiveRedisDataSource reactiveRedis;
-    private final EventCodec codec;
-    private final Map<UUID, Set<Consumer<FeedEvent>>> rooms = new ConcurrentHashMap<>();
-    private volatile ReactiveRedisSubscriber subscriber;
+    private static final String PATTERN = CHANNEL_PREFIX + "*";
+    /** How long a viewer's request waits for the subscription when it is being (re)made. */
+    private static final Duration JOIN_WAIT = Duration.ofSeconds(5);
+    /** How long a PSUBSCRIBE may wait for its confirmation before the connection is dropped and another tried. */
+    private static final Duration CONFIRMATION_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(10);
 
-    public FeedHub(RedisDataSource redis, ReactiveRedisDataSource reactiveRedis, EventCodec codec) {
+    private final RedisDataSource redis;
+    private final Redis client;
+    private final Vertx vertx;
+    private final EventCodec codec;
+    private final String connectionName = "livestream-feed-" + UUID.randomUUID();
+    private final Map<UUID, Set<Viewer>> rooms = new ConcurrentHashMap<>();
+
+    // Subscription state, guarded by this: the connection being subscribed or subscribed (null between attempts),
+    // whether its PSUBSCRIBE is confirmed, and the future that completes when one is.
+    private RedisConnection connection;
+    private boolean subscribed;
+    private CompletableFuture<Void> ready = new CompletableFuture<>();
+    private int failures;
+    private boolean stopped;
+
+    public FeedHub(RedisDataSource redis, Redis client, Vertx vertx, EventCodec codec) {
         this.redis = redis;
-        this.reactiveRedis = reactiveRedis;
+        this.client = client;
+        this.vertx = vertx;
         this.codec = codec;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        subscribe();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        RedisConnection open;
+        synchronized (this) {
+            stopped = true;
+            open = connection;
+            connection = null;
+            subscribed = false;
+        }
+        if (open != null) {
+            open.close();
+        }
     }
 
     public static String sequenceKey(UUID streamId) {
@@ -81,43 +136,165 @@ public class FeedHub {
     }
 
     /**
-     * Starts delivering the stream's events to {@code listener}. Blocks (first time only) until the instance's
-     * Redis subscription is confirmed, so every event published after this returns is delivered. Call from a
-     * worker thread.
+     * Starts delivering the stream's events to {@code onEvent}. Once this returns, every event published afterwards
+     * is delivered, in order, or, if this instance loses its Redis subscription, {@code onLost} is called (once) and
+     * nothing more is delivered: the viewer must start again from a snapshot. Waits (a few seconds at most) while the
+     * subscription is being made; call from a worker thread.
+     *
+     * @throws DomainException 503 when the instance has no Redis subscription
      */
-    public Subscription join(UUID streamId, Consumer<FeedEvent> listener) {
-        ensureSubscribed();
-        rooms.compute(streamId, (id, listeners) -> {
-            Set<Consumer<FeedEvent>> joined = listeners == null ? ConcurrentHashMap.newKeySet() : listeners;
-            joined.add(listener);
-            return joined;
+    public Subscription join(UUID streamId, Consumer<FeedEvent> onEvent, Runnable onLost) {
+        Viewer viewer = new Viewer(onEvent, onLost);
+        long deadline = System.nanoTime() + JOIN_WAIT.toNanos();
+        while (true) {
+            CompletableFuture<Void> pending;
+            synchronized (this) {
+                // Registered under the lock that a lost subscription takes, so a viewer either joins a live
+                // subscription (and is told if it is lost) or waits for the next one.
+                if (subscribed) {
+                    rooms.computeIfAbsent(streamId, id -> ConcurrentHashMap.newKeySet()).add(viewer);
+                    return () -> leave(streamId, viewer);
+                }
+                pending = ready;
+            }
+            try {
+                pending.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                throw unavailable();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw unavailable();
+            }
+        }
+    }
+
+    /** Whether this instance currently holds its Redis subscription (readiness). */
+    public synchronized boolean subscribed() {
+        return subscribed;
+    }
+
+    /** The Redis client name of the subscription's connection ({@code CLIENT LIST}), for operators and tests. */
+    public String connectionName() {
+        return connectionName;
+    }
+
+    private void leave(UUID streamId, Viewer viewer) {
+        rooms.computeIfPresent(streamId, (id, viewers) -> {
+            viewers.remove(viewer);
+            return viewers.isEmpty() ? null : viewers;
         });
-        return () -> rooms.computeIfPresent(streamId, (id, listeners) -> {
-            listeners.remove(listener);
-            return listeners.isEmpty() ? null : listeners;
-        });
+    }
+
+    private static DomainException unavailable() {
+        return new DomainException(503, "feed-unavailable", "Service unavailable",
+                "The live feed is not available right now; retry shortly", null);
     }
 
     /**
      * One pattern subscription per instance for all streams' channels, held for the instance's life: cheaper and
      * sturdier than subscribing and unsubscribing per stream as viewers come and go. Each instance therefore
-     * receives every stream's (coalesced) events and passes on those its local viewers watch.
+     * receives every stream's (coalesced) events and passes on those its local viewers watch. Never blocks.
      */
-    private void ensureSubscribed() {
-        if (subscriber != null) {
+    private void subscribe() {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+        }
+        client.connect().onComplete(connected -> {
+            if (connected.failed()) {
+                retry(connected.cause());
+                return;
+            }
+            RedisConnection conn = connected.result();
+            synchronized (this) {
+                if (stopped) {
+                    conn.close();
+                    return;
+                }
+                connection = conn;
+            }
+            // Every handler is in place before anything is sent: the PSUBSCRIBE confirmation and the messages
+            // arrive on the connection's event loop, whichever thread this runs on.
+            conn.handler(reply -> onReply(conn, reply));
+            conn.endHandler(ignored -> lost(conn, "connection closed"));
+            conn.exceptionHandler(failure -> lost(conn, String.valueOf(failure)));
+            conn.send(Request.cmd(Command.CLIENT).arg("SETNAME").arg(connectionName))
+                    .onFailure(failure -> LOG.debugf("Could not name the feed's Redis connection: %s", failure))
+                    .transform(named -> conn.send(Request.cmd(Command.PSUBSCRIBE).arg(PATTERN)))
+                    .onFailure(failure -> lost(conn, "PSUBSCRIBE failed: " + failure));
+            vertx.setTimer(CONFIRMATION_TIMEOUT.toMillis(), timer -> {
+                synchronized (this) {
+                    if (connection != conn || subscribed) {
+                        return;
+                    }
+                }
+                lost(conn, "no PSUBSCRIBE confirmation within " + CONFIRMATION_TIMEOUT);
+            });
+        });
+    }
+
+    private void onReply(RedisConnection conn, Response reply) {
+        if (reply == null || reply.size() == 0) {
             return;
         }
-        synchronized (this) {
-            if (subscriber == null) {
-                subscriber = reactiveRedis.pubsub(String.class)
-                        .subscribeToPattern(CHANNEL_PREFIX + "*", this::dispatch)
-                        .await().atMost(Duration.ofSeconds(10));
+        String kind = reply.get(0).toString();
+        if ("pmessage".equalsIgnoreCase(kind) && reply.size() == 4) {
+            dispatch(reply.get(2).toString(), reply.get(3).toString());
+        } else if ("psubscribe".equalsIgnoreCase(kind)) {
+            CompletableFuture<Void> confirmed;
+            synchronized (this) {
+                if (connection != conn) {
+                    return;
+                }
+                subscribed = true;
+                failures = 0;
+                confirmed = ready;
             }
+            LOG.infof("Live feed subscribed to %s (Redis connection %s)", PATTERN, connectionName);
+            confirmed.complete(null);
         }
     }
 
+    /**
+     * The subscription's connection is gone: events published from now on are not received until another is made.
+     * Every current viewer is ended, so that it reconnects and starts again from a snapshot rather than silently
+     * missing events; requests arriving meanwhile wait for the new subscription.
+     */
+    private void lost(RedisConnection conn, String why) {
+        List<Viewer> ended = new ArrayList<>();
+        synchronized (this) {
+            if (connection != conn) {
+                return;
+            }
+            connection = null;
+            if (subscribed) {
+                subscribed = false;
+                ready = new CompletableFuture<>();
+            }
+            rooms.values().forEach(ended::addAll);
+            rooms.clear();
+        }
+        conn.close();
+        ended.forEach(Viewer::lost);
+        retry(new IllegalStateException(why));
+    }
+
+    private void retry(Throwable cause) {
+        long delay;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            delay = Math.min(MAX_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(failures, 10));
+            failures++;
+        }
+        LOG.warnf("Live feed is not subscribed to Redis (%s); retrying in %d ms", cause.getMessage(), delay);
+        vertx.setTimer(delay, timer -> subscribe());
+    }
+
     private void dispatch(String channel, String message) {
-        Set<Consumer<FeedEvent>> listeners;
+        Set<Viewer> listeners;
         try {
             listeners = rooms.get(UUID.fromString(channel.substring(CHANNEL_PREFIX.length())));
         } catch (IllegalArgumentException notAStream) {
@@ -125,13 +302,33 @@ public class FeedHub {
         }
         if (listeners != null) {
             FeedEvent event = parse(message);
-            listeners.forEach(listener -> listener.accept(event));
+            listeners.forEach(viewer -> viewer.onEvent.accept(event));
         }
     }
 
     private static FeedEvent parse(String message) {
         String[] parts = message.split("\n", 3);
         return new FeedEvent(Long.parseLong(parts[0]), parts[1], parts[2]);
+    }
+
+    /** One joined viewer; identity matters (two viewers may pass equal callbacks). */
+    private static final class Viewer {
+
+        private final Consumer<FeedEvent> onEvent;
+        private final Runnable onLost;
+
+        private Viewer(Consumer<FeedEvent> onEvent, Runnable onLost) {
+            this.onEvent = onEvent;
+            this.onLost = onLost;
+        }
+
+        private void lost() {
+            try {
+                onLost.run();
+            } catch (RuntimeException e) {
+                LOG.debugf("Could not end a viewer's feed: %s", e.getMessage());
+            }
+        }
     }
 
     /** Stops a {@link #join}. Safe to call from any thread, once. */

@@ -67,7 +67,11 @@ public class FeedResource {
                         .mediaType(MediaType.TEXT_PLAIN_TYPE).data(event.data()).build());
         Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(config.feed().keepAlive())
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
-        return Multi.createBy().merging().streams(events, keepAlive);
+        // When the feed ends (the instance lost its Redis subscription), the response ends too, keep-alives with it,
+        // so the client reconnects.
+        OutboundSseEvent end = sse.newEventBuilder().comment("end").build();
+        return Multi.createBy().merging().streams(events.onCompletion().continueWith(end), keepAlive)
+                .select().first(event -> event != end);
     }
 
     /** The token's subject when a viewer is signed in, else the client's anonymous id, else this connection. */

@@ -48,12 +48,14 @@ public class FeedService {
         this.codec = codec;
     }
 
-    /** Opens a viewer's feed. Call on a worker thread (it waits for the Redis subscription). */
+    /** Opens a viewer's feed. Call on a worker thread (it may wait for the Redis subscription). */
     public Multi<FeedEvent> open(UUID streamId, String viewerId, Long lastEventId) {
         Stream stream = streams.require(streamId);
         boolean counted = stream.status == StreamStatus.LIVE || stream.status == StreamStatus.SCHEDULED;
         UnicastProcessor<FeedEvent> live = UnicastProcessor.create();
-        FeedHub.Subscription subscription = hub.join(streamId, live::onNext);
+        // Should this instance lose its Redis subscription, the feed ends: the viewer reconnects (EventSource does
+        // so by itself) and starts again from a snapshot instead of silently missing events.
+        FeedHub.Subscription subscription = hub.join(streamId, live::onNext, live::onComplete);
         if (counted) {
             counters.viewerJoined(streamId, viewerId);
             coalescer.viewersChanged(streamId);

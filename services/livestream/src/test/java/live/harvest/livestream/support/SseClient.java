@@ -31,6 +31,7 @@ public final class SseClient implements AutoCloseable {
     private final InputStream body;
     private final Thread reader;
     private final int status;
+    private volatile boolean ended;
 
     private SseClient(String path, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
@@ -99,7 +100,14 @@ public final class SseClient implements AutoCloseable {
             }
         } catch (Exception closed) {
             // The test closed the stream, or the server ended it.
+        } finally {
+            ended = true;
         }
+    }
+
+    /** Whether the stream has ended (the server closed the response, or the test closed it). */
+    public boolean ended() {
+        return ended;
     }
 
     @Override
