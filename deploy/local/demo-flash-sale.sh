@@ -35,5 +35,5 @@ for svc in catalog livestream orders logistics; do
   curl -sf -o /dev/null "http://127.0.0.1:$(case $svc in catalog) echo "${CATALOG_PORT:-8081}";; livestream) echo "${LIVESTREAM_PORT:-8082}";; orders) echo "${ORDERS_PORT:-8083}";; logistics) echo "${LOGISTICS_PORT:-8084}";; esac)/q/health/ready" \
     || die "$svc is not ready: start the stack first (deploy/local/stack.sh up)"
 done
-exec java -Xmx512m "${props[@]}" -DsigningKey="$RUN/jwt/privateKey.pem" \
+exec java -Xmx512m "${props[@]}" -DsigningKey="file:$RUN/jwt/privateKey.pem" \
   -cp "$jar:$(cat "$cp_file")" live.harvest.e2e.DemoMain

@@ -19,7 +19,7 @@ public final class DemoMain {
         FlashSaleScenario.Endpoints urls = new FlashSaleScenario.Endpoints(
                 env("CATALOG_URL", "http://127.0.0.1:8081"), env("LIVESTREAM_URL", "http://127.0.0.1:8082"),
                 env("ORDERS_URL", "http://127.0.0.1:8083"), env("LOGISTICS_URL", "http://127.0.0.1:8084"));
-        TokenMinter tokens = new TokenMinter(System.getProperty("signingKey", ".run/jwt/privateKey.pem"),
+        TokenMinter tokens = new TokenMinter(System.getProperty("signingKey", "file:.run/jwt/privateKey.pem"),
                 env("HARVEST_JWT_ISSUER", "https://harvest.live/local"));
         long start = System.nanoTime();
         Report report = new FlashSaleScenario(settings, urls, tokens,

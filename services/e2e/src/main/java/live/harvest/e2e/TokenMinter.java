@@ -17,11 +17,25 @@ public final class TokenMinter {
 
     public TokenMinter(String privateKeyLocation, String issuer) {
         try {
-            this.key = KeyUtils.readPrivateKey(privateKeyLocation);
+            this.key = KeyUtils.decodePrivateKey(readPem(privateKeyLocation));
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the signing key " + privateKeyLocation, e);
         }
         this.issuer = issuer;
+    }
+
+    /** A file path ({@code file:} prefix optional) or a classpath resource. */
+    private static String readPem(String location) throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Path.of(location.startsWith("file:") ? location.substring(5) : location);
+        if (java.nio.file.Files.isReadable(file)) {
+            return java.nio.file.Files.readString(file);
+        }
+        try (java.io.InputStream in = TokenMinter.class.getClassLoader().getResourceAsStream(location)) {
+            if (in == null) {
+                throw new java.io.FileNotFoundException(location);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     public String consumer(UUID id) {
