@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
-import live.harvest.catalog.product.Category;
+import live.harvest.platform.event.common.ProductCategory;
 import live.harvest.catalog.product.ProductDtos.GeographicalIndication;
 import live.harvest.catalog.product.ProductStatus;
 import live.harvest.catalog.seller.SellerDtos.PublicSeller;
@@ -45,7 +45,7 @@ public final class BatchDtos {
         }
     }
 
-    public record TracedProduct(UUID productId, String title, Category category, String grade,
+    public record TracedProduct(UUID productId, String title, ProductCategory category, String grade,
                                 TemperatureClass temperatureClass, int shelfLifeDays,
                                 GeographicalIndication geographicalIndication, ProductStatus status) {
     }

@@ -1,5 +1,6 @@
 package live.harvest.catalog.product;
 
+import live.harvest.platform.event.common.ProductCategory;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -24,7 +25,7 @@ public class Product extends PanacheEntityBase {
     public String title;
     public String description;
     @Enumerated(EnumType.STRING)
-    public Category category;
+    public ProductCategory category;
     @Column(name = "origin_county_code")
     public String originCountyCode;
     @Column(name = "origin_township_code")

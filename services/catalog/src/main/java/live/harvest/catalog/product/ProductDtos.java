@@ -1,5 +1,6 @@
 package live.harvest.catalog.product;
 
+import live.harvest.platform.event.common.ProductCategory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,7 +32,7 @@ public final class ProductDtos {
     public record ProductRequest(
             @NotBlank @Size(max = 120) String title,
             @Size(max = 4000) String description,
-            @NotNull Category category,
+            @NotNull ProductCategory category,
             @NotNull @Pattern(regexp = RegionCodes.COUNTY_PATTERN, message = "must be a 6-digit county code")
             String originCountyCode,
             @Pattern(regexp = RegionCodes.TOWNSHIP_PATTERN, message = "must be a 9-digit township code")
@@ -58,7 +59,7 @@ public final class ProductDtos {
         }
     }
 
-    public record ProductView(UUID productId, UUID sellerId, String title, String description, Category category,
+    public record ProductView(UUID productId, UUID sellerId, String title, String description, ProductCategory category,
                               String originCountyCode, String originTownshipCode,
                               GeographicalIndication geographicalIndication, String grade,
                               TemperatureClass temperatureClass, int shelfLifeDays, List<String> imageUrls,

@@ -1,5 +1,6 @@
 package live.harvest.catalog.product;
 
+import live.harvest.platform.event.common.ProductCategory;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,5 +1,6 @@
 package live.harvest.catalog.product;
 
+import live.harvest.platform.event.common.ProductCategory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -131,13 +132,9 @@ public class ProductSearch {
                 .collect(Collectors.joining(" & "));
     }
 
-    private static Category parseCategory(String value) {
-        try {
-            return Category.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw DomainException.badRequest("unknown-category", "Unknown category '" + value
-                    + "'; expected one of " + Arrays.toString(Category.values()));
-        }
+    private static ProductCategory parseCategory(String value) {
+        return ProductCategory.parse(value).orElseThrow(() -> DomainException.badRequest("unknown-category",
+                "Unknown category '" + value + "'; expected one of " + Arrays.toString(ProductCategory.values())));
     }
 
     private static SortOrder parseSort(String value) {

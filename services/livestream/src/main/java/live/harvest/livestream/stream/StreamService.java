@@ -1,5 +1,8 @@
 package live.harvest.livestream.stream;
 
+import live.harvest.platform.event.common.ProductCategory;
+import live.harvest.platform.problem.Problem;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -52,6 +55,7 @@ public class StreamService {
 
     public StreamView schedule(ScheduleStream request) {
         UUID sellerId = caller.requireSellerId();
+        String category = request.category() == null ? null : canonicalCategory(request.category());
         // Ask catalog before opening a transaction: no connection is held across the remote call.
         Seller seller = catalog.verifiedSeller(sellerId);
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -61,7 +65,7 @@ public class StreamService {
             stream.sellerDisplayName = seller.displayName();
             stream.homeCountyCode = seller.homeCountyCode();
             stream.title = request.title().strip();
-            stream.category = request.category();
+            stream.category = category;
             stream.coverImageUrl = request.coverImageUrl();
             List<UUID> featured = request.featuredProductIds() == null ? List.of()
                     : request.featuredProductIds().stream().distinct().toList();
@@ -136,7 +140,15 @@ public class StreamService {
     }
 
     public List<StreamView> discover(StreamStatus status, String region, String category, int page, int size) {
-        return streams.discover(status, region, category, page, size).stream().map(StreamView::of).toList();
+        String canonical = category == null ? null : canonicalCategory(category);
+        return streams.discover(status, region, canonical, page, size).stream().map(StreamView::of).toList();
+    }
+
+    /** Streams are filed under catalog's taxonomy, so a stream and its products share one category name. */
+    static String canonicalCategory(String category) {
+        return ProductCategory.parse(category).map(Enum::name).orElseThrow(() -> DomainException.invalid(List.of(
+                new Problem.FieldError("category", "must be one of " + java.util.Arrays.toString(
+                        ProductCategory.values())))));
     }
 
     public List<StreamView> mine(int page, int size) {

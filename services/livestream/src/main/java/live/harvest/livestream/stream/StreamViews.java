@@ -14,8 +14,8 @@ import java.util.UUID;
 /** Request and response bodies of the stream endpoints. */
 public final class StreamViews {
 
-    /** Category slugs follow catalog's product taxonomy (e.g. {@code tea}, {@code fruit}, {@code honey}). */
-    public static final String CATEGORY_PATTERN = "^[a-z][a-z0-9-]{1,39}$";
+    /** A name from the shared product taxonomy ({@code ProductCategory}), e.g. {@code TEA} or {@code tea}. */
+    public static final String CATEGORY_PATTERN = "^[A-Za-z][A-Za-z_-]{1,39}$";
     /** Province (2 digits), city (4) or county (6) region-code prefix. */
     public static final String REGION_PREFIX_PATTERN = "^\\d{2}(\\d{2}){0,2}$";
 
@@ -27,8 +27,8 @@ public final class StreamViews {
             @NotNull @Future Instant plannedStart,
             @Size(max = 500) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String coverImageUrl,
             @Size(max = 20) List<@NotNull UUID> featuredProductIds,
-            @Schema(description = "Product taxonomy slug shared with catalog, e.g. tea, fruit, honey, aquatic")
-            @Pattern(regexp = CATEGORY_PATTERN, message = "must be a taxonomy slug such as tea or fruit")
+            @Schema(description = "Catalog's product category, e.g. TEA, FRUIT, AQUATIC (case-insensitive)")
+            @Pattern(regexp = CATEGORY_PATTERN, message = "must be a product category such as TEA or FRUIT")
             String category) {
     }
 

@@ -42,7 +42,7 @@ class StreamLifecycleTest {
             String id = Given.schedule(sellerId, Given.streamRequest("tea")).then().statusCode(201)
                     .body("status", equalTo("SCHEDULED"))
                     .body("homeCountyCode", equalTo(Given.COUNTY))
-                    .body("category", equalTo("tea"))
+                    .body("category", equalTo("TEA"))
                     .extract().path("id");
 
             // Then StreamScheduled is published
@@ -180,8 +180,10 @@ class StreamLifecycleTest {
         }
         // and not under another province or category
         given().get("/api/v1/streams?status=upcoming&region=44").then().body("id", not(hasItem(fruit)));
-        given().get("/api/v1/streams?status=upcoming&category=honey").then().body("id", not(hasItem(fruit)));
-        // and a malformed region is a 400
+        given().get("/api/v1/streams?status=upcoming&category=HONEY_AND_BEE_PRODUCTS").then().statusCode(200)
+                .body("id", not(hasItem(fruit)));
+        // and a malformed region or a category outside catalog's taxonomy is a 400
         Problems.assertProblem(given().get("/api/v1/streams?region=3x").then(), 400);
+        Problems.assertProblem(given().get("/api/v1/streams?category=gadgets").then(), 400);
     }
 }
