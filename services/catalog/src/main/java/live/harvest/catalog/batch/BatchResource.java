@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import live.harvest.catalog.batch.BatchDtos.Batch;
 import live.harvest.catalog.batch.BatchDtos.BatchRequest;
 import live.harvest.catalog.batch.BatchDtos.Trace;
-import live.harvest.catalog.access.Viewer;
 import live.harvest.platform.security.Caller;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,12 +27,10 @@ public class BatchResource {
 
     private final BatchService service;
     private final Caller caller;
-    private final Viewer viewer;
 
-    public BatchResource(BatchService service, Caller caller, Viewer viewer) {
+    public BatchResource(BatchService service, Caller caller) {
         this.service = service;
         this.caller = caller;
-        this.viewer = viewer;
     }
 
     @POST
@@ -54,7 +51,7 @@ public class BatchResource {
     @Operation(summary = "A product's harvest batches, newest first")
     @APIResponse(responseCode = "404", description = "Unknown or not visible to the caller")
     public List<Batch> ofProduct(@PathParam("productId") UUID productId) {
-        return service.ofProduct(productId, viewer.sellerId());
+        return service.ofProduct(productId, caller.sellerId());
     }
 
     @GET

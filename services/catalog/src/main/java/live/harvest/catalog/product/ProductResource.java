@@ -20,7 +20,6 @@ import live.harvest.catalog.product.ProductDtos.ProductRequest;
 import live.harvest.catalog.product.ProductDtos.ProductView;
 import live.harvest.catalog.product.ProductDtos.SkuRequest;
 import live.harvest.catalog.product.ProductDtos.SkuView;
-import live.harvest.catalog.access.Viewer;
 import live.harvest.platform.security.Caller;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,13 +36,11 @@ public class ProductResource {
     private final ProductService service;
     private final ProductSearch search;
     private final Caller caller;
-    private final Viewer viewer;
 
-    public ProductResource(ProductService service, ProductSearch search, Caller caller, Viewer viewer) {
+    public ProductResource(ProductService service, ProductSearch search, Caller caller) {
         this.service = service;
         this.search = search;
         this.caller = caller;
-        this.viewer = viewer;
     }
 
     @GET
@@ -73,7 +70,7 @@ public class ProductResource {
     @Operation(summary = "One product; drafts and delisted products only for their seller")
     @APIResponse(responseCode = "404", description = "Unknown or not visible to the caller")
     public ProductView get(@PathParam("productId") UUID productId) {
-        return service.view(productId, viewer.sellerId(), viewer.isAdmin());
+        return service.view(productId, caller.sellerId(), caller.is(Roles.ADMIN));
     }
 
     @GET

@@ -18,7 +18,6 @@ import live.harvest.platform.region.RegionCodes;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -127,16 +126,7 @@ public class RoutingService {
             return paid.temperatureClass();
         }
         List<OrderLine> lines = paid.lines() == null ? List.of() : paid.lines();
-        return lines.stream().filter(Objects::nonNull).map(OrderLine::temperatureClass).filter(Objects::nonNull)
-                .max(Comparator.comparingInt(RoutingService::strictness)).orElse(TemperatureClass.AMBIENT);
-    }
-
-    private static int strictness(TemperatureClass t) {
-        return switch (t) {
-            case AMBIENT -> 0;
-            case CHILLED -> 1;
-            case FROZEN -> 2;
-        };
+        return TemperatureClass.strictest(lines.stream().filter(Objects::nonNull).map(OrderLine::temperatureClass));
     }
 
     private static String truncate(String value, int max) {

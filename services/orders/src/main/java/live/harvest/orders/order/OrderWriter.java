@@ -58,8 +58,7 @@ public class OrderWriter {
         order.updatedAt = now;
         reserved.stream().sorted(Comparator.comparingInt(Reserved::lineNo)).forEach(r -> order.lines.add(line(order, r)));
         order.totalFen = order.lines.stream().mapToLong(l -> l.lineTotalFen).sum();
-        order.temperatureClass = order.lines.stream().map(l -> l.temperatureClass)
-                .max(Comparator.comparingInt(OrderWriter::coldness)).orElse(TemperatureClass.AMBIENT);
+        order.temperatureClass = TemperatureClass.strictest(order.lines.stream().map(l -> l.temperatureClass));
         order.persist();
         OrderTransition placed = order.noteFirst("placed", "buyer:" + buyerId, now);
         outbox.publish(new OrderPlaced(order.id, buyerId, order.sellerId, order.streamId,
@@ -122,14 +121,6 @@ public class OrderWriter {
             throw DomainException.unprocessable("mixed-currencies", "All lines of an order must share a currency");
         }
         return line;
-    }
-
-    private static int coldness(TemperatureClass temperature) {
-        return switch (temperature) {
-            case AMBIENT -> 0;
-            case CHILLED -> 1;
-            case FROZEN -> 2;
-        };
     }
 
     private String json(OrderView view) {

@@ -38,7 +38,11 @@ public class Caller {
         return groups != null && groups.contains(role);
     }
 
+    /** The seller this caller acts as: the {@code seller_id} of a seller token; empty for anyone else, anonymous too. */
     public Optional<UUID> sellerId() {
+        if (!is(Roles.SELLER)) {
+            return Optional.empty();
+        }
         String claim = jwt.getClaim(SELLER_ID);
         return Optional.ofNullable(claim).map(v -> parseUuid(v, SELLER_ID));
     }

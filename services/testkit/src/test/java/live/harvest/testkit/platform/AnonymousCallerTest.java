@@ -13,4 +13,16 @@ class AnonymousCallerTest {
     void aPublicEndpointCanAskWhetherAnAnonymousCallerHasARole() {
         given().get("/probe/public/am-i-admin").then().statusCode(200).body(equalTo("false"));
     }
+
+    @Test
+    void onlyASellerTokenActsAsASeller() {
+        // Given a seller, a consumer and nobody
+        java.util.UUID seller = java.util.UUID.randomUUID();
+        // Then only the seller's token names the seller it acts for
+        given().auth().oauth2(live.harvest.testkit.Tokens.seller(seller)).get("/probe/public/acting-seller")
+                .then().statusCode(200).body(equalTo(seller.toString()));
+        given().auth().oauth2(live.harvest.testkit.Tokens.consumer(seller)).get("/probe/public/acting-seller")
+                .then().statusCode(200).body(equalTo("none"));
+        given().get("/probe/public/acting-seller").then().statusCode(200).body(equalTo("none"));
+    }
 }

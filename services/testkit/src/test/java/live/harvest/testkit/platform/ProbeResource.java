@@ -47,6 +47,13 @@ public class ProbeResource {
         return String.valueOf(caller.is(Roles.ADMIN));
     }
 
+    @GET
+    @Path("/public/acting-seller")
+    @jakarta.annotation.security.PermitAll
+    public String actingSeller() {
+        return caller.sellerId().map(UUID::toString).orElse("none");
+    }
+
     @POST
     @Path("/validated")
     @RolesAllowed(Roles.ADMIN)

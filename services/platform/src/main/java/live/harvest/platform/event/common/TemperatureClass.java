@@ -1,5 +1,8 @@
 package live.harvest.platform.event.common;
 
+import java.util.Objects;
+import java.util.stream.Stream;
+
 /** How a product must be kept in transit; chilled and frozen goods travel only through cold-capable sites. */
 public enum TemperatureClass {
     AMBIENT(-10, 35),
@@ -24,6 +27,12 @@ public enum TemperatureClass {
 
     public boolean needsColdChain() {
         return this != AMBIENT;
+    }
+
+    /** The class a parcel of these goods travels in: one frozen item makes a frozen parcel (nulls ignored). */
+    public static TemperatureClass strictest(Stream<TemperatureClass> classes) {
+        // Declared from the least to the most demanding, so the highest ordinal wins.
+        return classes.filter(Objects::nonNull).reduce(AMBIENT, (a, b) -> a.ordinal() >= b.ordinal() ? a : b);
     }
 
     public boolean allows(double celsius) {
