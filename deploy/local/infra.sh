@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Local, Docker-less infrastructure for Harvest Live.
 #
-#   deploy/local/infra.sh up     [kafka|postgres|redis|jwt ...]   (default: all)
-#   deploy/local/infra.sh down   [kafka|postgres|redis ...]       (default: all)
+#   deploy/local/infra.sh up     [jwt|postgres|redis|kafka|keycloak ...]   (default: all)
+#   deploy/local/infra.sh down   [keycloak|kafka|redis|postgres ...]       (default: all)
 #   deploy/local/infra.sh status
 #   deploy/local/infra.sh env                     # print shell exports for the services
 #   deploy/local/infra.sh kafka ALIAS|CLASS ARGS  # run a Kafka CLI tool, e.g.
 #        infra.sh kafka topics --bootstrap-server 127.0.0.1:9092 --list
 #   deploy/local/infra.sh reset-kafka             # stop Kafka and wipe its data
+#   deploy/local/infra.sh reset-keycloak          # stop Keycloak and wipe its data (the realm
+#                                                 # file is re-imported on the next `up`)
 #
 # What `up` does
 #   kafka     single-node KRaft broker+controller (Apache Kafka 4.3.1 jars from
@@ -19,7 +21,13 @@
 #             for every service.
 #   redis     reuses a running server; otherwise installs (apt) / starts one.
 #   jwt       RSA key pair for local token signing (see mint-token.sh).
-# `down` stops Kafka and only the PostgreSQL/Redis that this script started.
+#   keycloak  Keycloak (official keycloak-quarkus-dist zip from Maven Central,
+#             fetched once via deploy/local/keycloak/pom.xml, unpacked into
+#             .run/keycloak/) in start-dev mode (dev-file database), realm
+#             "harvest" imported from deploy/local/keycloak/harvest-realm.json.
+#             Needs a JDK >= 21 (only for Keycloak; see KEYCLOAK_JAVA_HOME).
+#             Get tokens with deploy/local/token.sh.
+# `down` stops Kafka, Keycloak and only the PostgreSQL/Redis that this script started.
 #
 # Environment (all optional)
 #   HARVEST_RUN_DIR        run dir for everything runtime          (<repo>/.run)
@@ -38,6 +46,15 @@
 #   HARVEST_SERVICES       services to provision        (catalog livestream orders logistics platform;
 #                          "platform" is the database of the platform mechanism tests)
 #   REDIS_HOST / REDIS_PORT                                          (127.0.0.1 / 6379)
+#   KEYCLOAK_HOST          bind address                             (127.0.0.1)
+#   KEYCLOAK_PORT          HTTP port                                (8180)
+#   KEYCLOAK_MANAGEMENT_PORT  health endpoints (/health/ready)      (9190)
+#   KEYCLOAK_URL           public base URL, fixes the token issuer  (http://$KEYCLOAK_HOST:$KEYCLOAK_PORT)
+#   KEYCLOAK_JAVA_HOME     JDK >= 21 for Keycloak    (JAVA_HOME, java on PATH, newest /usr/lib/jvm/*, if >= 21)
+#   KEYCLOAK_HEAP_OPTS     Keycloak heap                            (-Xms64m -Xmx512m)
+#   KEYCLOAK_START_TIMEOUT seconds to wait for Keycloak             (120)
+#   KC_BOOTSTRAP_ADMIN_USERNAME / KC_BOOTSTRAP_ADMIN_PASSWORD
+#                          master-realm admin (first start only)    (admin / admin)
 #   HARVEST_MVN            Maven executable                         (<repo>/mvnw)
 #   HARVEST_STOP_TIMEOUT   seconds between SIGTERM and SIGKILL      (30)
 set -euo pipefail
@@ -88,6 +105,22 @@ REDIS_LOG="$LOGS/redis.log"
 
 JWT_DIR="$RUN/jwt"
 HARVEST_MVN="${HARVEST_MVN:-$REPO/mvnw}"
+
+KEYCLOAK_POM="$SCRIPT_DIR/keycloak/pom.xml"
+# One place for the version: the helper pom (so Renovate/Dependabot-style bumps touch one file).
+KEYCLOAK_VERSION="$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' "$KEYCLOAK_POM")"
+KEYCLOAK_HOST="${KEYCLOAK_HOST:-127.0.0.1}"
+KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
+KEYCLOAK_MANAGEMENT_PORT="${KEYCLOAK_MANAGEMENT_PORT:-9190}"
+KEYCLOAK_URL="${KEYCLOAK_URL:-http://$KEYCLOAK_HOST:$KEYCLOAK_PORT}"
+KEYCLOAK_HEAP_OPTS="${KEYCLOAK_HEAP_OPTS:--Xms64m -Xmx512m}"
+KEYCLOAK_START_TIMEOUT="${KEYCLOAK_START_TIMEOUT:-120}"
+KEYCLOAK_REALM=harvest           # the name inside harvest-realm.json (a contract of the services)
+KEYCLOAK_DIR="$RUN/keycloak"
+KEYCLOAK_HOME="$KEYCLOAK_DIR/keycloak-$KEYCLOAK_VERSION"
+KEYCLOAK_REALM_FILE="$SCRIPT_DIR/keycloak/harvest-realm.json"
+KEYCLOAK_PIDFILE="$PIDS/keycloak.pid"
+KEYCLOAK_LOG="$LOGS/keycloak.log"
 
 is_loopback() { [[ "$1" == 127.* || "$1" == localhost || "$1" == "::1" ]]; }
 
@@ -499,6 +532,221 @@ jwt_up() {
   log "JWT keys: $priv (PKCS#8), $pub"
 }
 
+# =============================================================== KEYCLOAK ===
+
+# java_major JAVA_BIN -> the feature version (8, 17, 21, 25...) or nothing.
+java_major() {
+  local v
+  v="$("$1" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n1)" || return 1
+  [[ -n "$v" ]] || return 1
+  [[ "$v" == 1.* ]] && v="${v#1.}"      # 1.8.0_x -> 8
+  echo "${v%%[.+-]*}"
+}
+
+# Print the JAVA_HOME Keycloak runs with. Keycloak 26 needs Java >= 21, while
+# the services and the build stay on the machine's default JDK 17: so we look
+# for a newer JDK and hand it to kc.sh alone (JAVA_HOME of that process only).
+keycloak_java_home() {
+  local home major candidates=()
+  if [[ -n "${KEYCLOAK_JAVA_HOME:-}" ]]; then
+    major="$(java_major "$KEYCLOAK_JAVA_HOME/bin/java" 2>/dev/null || true)"
+    [[ -n "$major" ]] || die "KEYCLOAK_JAVA_HOME=$KEYCLOAK_JAVA_HOME has no working bin/java"
+    ((major >= 21)) || die "KEYCLOAK_JAVA_HOME=$KEYCLOAK_JAVA_HOME is Java $major; Keycloak $KEYCLOAK_VERSION needs >= 21"
+    echo "$KEYCLOAK_JAVA_HOME"; return 0
+  fi
+  [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME")
+  if have java; then   # the JDK behind the `java` on PATH
+    home="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+    candidates+=("$home")
+  fi
+  for home in "${candidates[@]}"; do
+    [[ -x "$home/bin/java" ]] || continue
+    major="$(java_major "$home/bin/java" 2>/dev/null || true)"
+    if [[ -n "$major" ]] && ((major >= 21)); then echo "$home"; return 0; fi
+  done
+  # Otherwise the installed JDK with the highest Java version.
+  local best="" best_major=0
+  for home in /usr/lib/jvm/*/; do
+    home="${home%/}"
+    [[ -x "$home/bin/java" && ! -L "$home" ]] || continue
+    major="$(java_major "$home/bin/java" 2>/dev/null || true)"
+    if [[ -n "$major" ]] && ((major >= 21 && major > best_major)); then best="$home" best_major="$major"; fi
+  done
+  if [[ -n "$best" ]]; then echo "$best"; return 0; fi
+  die "Keycloak $KEYCLOAK_VERSION needs a JDK >= 21 and none was found (looked at KEYCLOAK_JAVA_HOME, JAVA_HOME, java on PATH, /usr/lib/jvm/*).
+       Install one next to the default JDK 17, e.g. Eclipse Temurin 21 or 25 from the Adoptium apt repo
+       (https://adoptium.net/installation/linux/ ; then: apt-get install temurin-21-jdk), or point KEYCLOAK_JAVA_HOME at any JDK >= 21.
+       Only Keycloak uses it; the services keep running on Java 17."
+}
+
+# Unpack the distribution once into .run/keycloak/keycloak-<version>/; the zip
+# itself stays cached in ~/.m2 (Maven), so a wiped run dir costs no download.
+keycloak_dist() {
+  local marker="$KEYCLOAK_HOME/.harvest-unpacked"
+  [[ -f "$marker" && -x "$KEYCLOAK_HOME/bin/kc.sh" ]] && return 0
+  [[ -n "$KEYCLOAK_VERSION" ]] || die "cannot read <keycloak.version> from $KEYCLOAK_POM"
+  [[ -x "$HARVEST_MVN" ]] || die "Maven not found at $HARVEST_MVN (set HARVEST_MVN)"
+  local dl="$KEYCLOAK_DIR/download" zip
+  zip="$dl/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
+  mkdir -p "$dl"
+  log "fetching Keycloak $KEYCLOAK_VERSION (org.keycloak:keycloak-quarkus-dist zip, ~170 MB) with Maven (once)..."
+  if ! (cd "$REPO" && "$HARVEST_MVN" -B -q -f "$KEYCLOAK_POM" dependency:copy \
+          -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" \
+          -DoutputDirectory="$dl" -Dmdep.overWriteReleases=true) >"$LOGS/keycloak-fetch.log" 2>&1 \
+      || [[ ! -s "$zip" ]]; then
+    tail_log "$LOGS/keycloak-fetch.log" 30
+    die "Maven could not fetch org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip (see $LOGS/keycloak-fetch.log)"
+  fi
+  # Unpack next to the target and move into place: an interrupted unzip never
+  # leaves a half distribution that looks complete.
+  local tmp="$KEYCLOAK_DIR/unpack.$$"
+  rm -rf "$tmp" "$KEYCLOAK_HOME"
+  mkdir -p "$tmp"
+  log "unpacking Keycloak into $KEYCLOAK_HOME"
+  if have unzip; then
+    unzip -q "$zip" -d "$tmp" || { rm -rf "$tmp"; die "unzip of $zip failed"; }
+  else   # the JDK's jar tool does not keep the exec bit
+    (cd "$tmp" && jar xf "$zip") || { rm -rf "$tmp"; die "neither unzip nor 'jar xf' could unpack $zip"; }
+    chmod +x "$tmp/keycloak-$KEYCLOAK_VERSION"/bin/*.sh
+  fi
+  [[ -x "$tmp/keycloak-$KEYCLOAK_VERSION/bin/kc.sh" ]] \
+    || { rm -rf "$tmp"; die "unexpected layout in $zip (no keycloak-$KEYCLOAK_VERSION/bin/kc.sh)"; }
+  mv "$tmp/keycloak-$KEYCLOAK_VERSION" "$KEYCLOAK_HOME"
+  rm -rf "$tmp" "$zip"
+  touch "$marker"
+}
+
+keycloak_issuer() { echo "$KEYCLOAK_URL/realms/$KEYCLOAK_REALM"; }
+
+# The realm's discovery document answers on our port with the issuer we fix
+# via --hostname: the realm is imported and tokens will carry that `iss`.
+keycloak_realm_ok() {
+  local iss
+  iss="$(curl -sf --max-time 3 "http://$KEYCLOAK_HOST:$KEYCLOAK_PORT/realms/$KEYCLOAK_REALM/.well-known/openid-configuration" 2>/dev/null \
+         | jq -r .issuer 2>/dev/null)" || return 1
+  [[ "$iss" == "$(keycloak_issuer)" ]]
+}
+
+keycloak_health_ok() {
+  [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 \
+          "http://$KEYCLOAK_HOST:$KEYCLOAK_MANAGEMENT_PORT/health/ready" 2>/dev/null)" == 200 ]]
+}
+
+# RSS in MB of the whole process group (kc.sh is a /bin/sh wrapper around the JVM).
+keycloak_rss_mb() {
+  ps -e -o pgid=,rss= 2>/dev/null | awk -v g="$1" '$1 == g {kb += $2} END {printf "%d", kb / 1024}'
+}
+
+# Which realm file the current Keycloak data was imported from. Keycloak's
+# import skips a realm that already exists, so edits need reset-keycloak.
+keycloak_realm_sum() { sha256sum "$KEYCLOAK_REALM_FILE" | cut -c1-16; }
+
+keycloak_check_realm_drift() {
+  local imported="$KEYCLOAK_DIR/realm-imported.sha"
+  if [[ -f "$imported" && "$(<"$imported")" != "$(keycloak_realm_sum)" ]]; then
+    warn "deploy/local/keycloak/harvest-realm.json changed since Keycloak imported it; Keycloak keeps the
+       imported realm. To load the new file: $0 reset-keycloak && $0 up keycloak"
+  fi
+}
+
+keycloak_up() {
+  have curl || die "Keycloak needs curl"
+  have jq || die "Keycloak needs jq (apt-get install jq)"
+  local pid
+  if pid="$(pid_alive "$KEYCLOAK_PIDFILE" "$KEYCLOAK_HOME/")" && keycloak_realm_ok; then
+    log "Keycloak already running (pid $pid) on $KEYCLOAK_URL -- nothing to do"
+    keycloak_check_realm_drift
+    return 0
+  fi
+  if [[ -z "$pid" ]]; then
+    rm -f "$KEYCLOAK_PIDFILE"
+    if tcp_open "$KEYCLOAK_HOST" "$KEYCLOAK_PORT"; then
+      if keycloak_realm_ok; then
+        log "a Keycloak not started by infra.sh already serves realm $KEYCLOAK_REALM on $KEYCLOAK_URL -- reusing it"
+        return 0
+      fi
+      if curl -sf --max-time 3 -o /dev/null "http://$KEYCLOAK_HOST:$KEYCLOAK_PORT/realms/master/.well-known/openid-configuration"; then
+        die "a Keycloak answers on $KEYCLOAK_HOST:$KEYCLOAK_PORT but without realm '$KEYCLOAK_REALM' issued as $(keycloak_issuer).
+       Stop it, or import deploy/local/keycloak/harvest-realm.json into it, or set KEYCLOAK_PORT"
+      fi
+      die "port $KEYCLOAK_HOST:$KEYCLOAK_PORT is in use by something that is not Keycloak (set KEYCLOAK_PORT)"
+    fi
+    tcp_open "$KEYCLOAK_HOST" "$KEYCLOAK_MANAGEMENT_PORT" \
+      && die "Keycloak management port $KEYCLOAK_HOST:$KEYCLOAK_MANAGEMENT_PORT is already in use (set KEYCLOAK_MANAGEMENT_PORT)"
+
+    local started=$SECONDS java_home
+    java_home="$(keycloak_java_home)"
+    keycloak_dist
+    # --import-realm reads data/import; an existing realm is skipped, so this is
+    # a no-op on every start but the first (or the first after reset-keycloak).
+    mkdir -p "$KEYCLOAK_HOME/data/import"
+    cp "$KEYCLOAK_REALM_FILE" "$KEYCLOAK_HOME/data/import/harvest-realm.json"
+    if [[ ! -d "$KEYCLOAK_HOME/data/h2" ]]; then
+      keycloak_realm_sum >"$KEYCLOAK_DIR/realm-imported.sha"
+    else
+      keycloak_check_realm_drift
+    fi
+
+    # --hostname as a full URL (hostname v2) fixes scheme+host+port, so `iss` is
+    # the same whether a client calls localhost or 127.0.0.1. Health lives on the
+    # management port (9000 by default, moved off it to keep 9000 free).
+    # JAVA_OPTS is cleared so a JAVA_OPTS meant for something else cannot
+    # replace kc.sh's defaults (and our heap cap).
+    start_bg keycloak "$KEYCLOAK_PIDFILE" "$KEYCLOAK_LOG" \
+      env -u JAVA_OPTS JAVA_HOME="$java_home" JAVA_OPTS_KC_HEAP="$KEYCLOAK_HEAP_OPTS" \
+        KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}" \
+        KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}" \
+      "$KEYCLOAK_HOME/bin/kc.sh" start-dev \
+        --http-host="$KEYCLOAK_HOST" --http-port="$KEYCLOAK_PORT" \
+        --hostname="$KEYCLOAK_URL" \
+        --http-management-port="$KEYCLOAK_MANAGEMENT_PORT" --health-enabled=true \
+        --import-realm
+    pid="$(cat "$KEYCLOAK_PIDFILE")"
+    log "waiting up to ${KEYCLOAK_START_TIMEOUT}s for Keycloak (JDK $(java_major "$java_home/bin/java") at $java_home)..."
+  else
+    # Ours, alive, not serving yet: an earlier `up` interrupted while it booted
+    # (or it runs with other KEYCLOAK_* settings). Wait, but never kill it here.
+    local started=$SECONDS
+    _KC_ADOPTED=1
+    log "Keycloak (pid $pid) from this run dir is running but not serving $(keycloak_issuer) yet; waiting up to ${KEYCLOAK_START_TIMEOUT}s..."
+  fi
+
+  local deadline=$((SECONDS + KEYCLOAK_START_TIMEOUT))
+  until keycloak_health_ok && keycloak_realm_ok; do
+    if ! pid_alive "$KEYCLOAK_PIDFILE" "$KEYCLOAK_HOME/" >/dev/null; then
+      tail_log "$KEYCLOAK_LOG" 40
+      rm -f "$KEYCLOAK_PIDFILE"
+      die "Keycloak exited during startup (see $KEYCLOAK_LOG)"
+    fi
+    if ((SECONDS >= deadline)); then
+      tail_log "$KEYCLOAK_LOG" 40
+      if [[ -n "${_KC_ADOPTED:-}" ]]; then
+        die "Keycloak (pid $pid) does not serve realm $KEYCLOAK_REALM as $(keycloak_issuer) (started with other KEYCLOAK_* settings?).
+       Restart it: $0 down keycloak && $0 up keycloak"
+      fi
+      stop_pid keycloak "$KEYCLOAK_PIDFILE" 20 "$KEYCLOAK_HOME/" || true
+      die "Keycloak did not serve realm $KEYCLOAK_REALM on $KEYCLOAK_URL within ${KEYCLOAK_START_TIMEOUT}s (see $KEYCLOAK_LOG)"
+    fi
+    sleep 1
+  done
+  log "Keycloak $KEYCLOAK_VERSION is up on $KEYCLOAK_URL, issuer $(keycloak_issuer) (took $((SECONDS - started))s, RSS $(keycloak_rss_mb "$pid") MB)"
+}
+
+keycloak_down() {
+  if ! pid_alive "$KEYCLOAK_PIDFILE" "$KEYCLOAK_HOME/" >/dev/null && tcp_open "$KEYCLOAK_HOST" "$KEYCLOAK_PORT"; then
+    log "Keycloak on $KEYCLOAK_HOST:$KEYCLOAK_PORT was not started from this run dir -- leaving it alone"
+    rm -f "$KEYCLOAK_PIDFILE"
+    return 0
+  fi
+  stop_pid keycloak "$KEYCLOAK_PIDFILE" "" "$KEYCLOAK_HOME/"
+}
+
+keycloak_reset() {
+  keycloak_down
+  log "wiping Keycloak data in $KEYCLOAK_HOME/data (distribution kept; the realm is re-imported on the next up)"
+  rm -rf "$KEYCLOAK_HOME/data" "$KEYCLOAK_DIR/realm-imported.sha"
+}
+
 # ================================================================= STATUS ===
 
 status() {
@@ -533,6 +781,16 @@ status() {
 
   if [[ -s "$JWT_DIR/privateKey.pem" && -s "$JWT_DIR/publicKey.pem" ]]; then state=present; else state=missing; all_ok=1; fi
   printf '%-10s %-8s %-10s %-24s %s\n' jwt "$state" infra.sh - "$JWT_DIR/{privateKey,publicKey}.pem"
+
+  if pid="$(pid_alive "$KEYCLOAK_PIDFILE" "$KEYCLOAK_HOME/")"; then
+    managed=infra.sh; detail="pid $pid, RSS $(keycloak_rss_mb "$pid") MB, realm $KEYCLOAK_REALM, admin console $KEYCLOAK_URL/admin"
+    if have jq && keycloak_realm_ok; then state=up; else state=starting; all_ok=1; fi
+  elif have jq && keycloak_realm_ok; then
+    state=up; managed=external; detail="not started by infra.sh, realm $KEYCLOAK_REALM"
+  else
+    state=down; managed=-; detail="log: $KEYCLOAK_LOG"; all_ok=1
+  fi
+  printf '%-10s %-8s %-10s %-24s %s\n' keycloak "$state" "$managed" "$KEYCLOAK_URL" "$detail"
   return "$all_ok"
 }
 
@@ -545,6 +803,8 @@ export REDIS_HOST='$REDIS_HOST' REDIS_PORT='$REDIS_PORT'
 export HARVEST_JWT_ISSUER='${HARVEST_JWT_ISSUER:-https://harvest.live/local}'
 export HARVEST_JWT_PUBLIC_KEY='$JWT_DIR/publicKey.pem'
 export HARVEST_JWT_PRIVATE_KEY='$JWT_DIR/privateKey.pem'
+export OIDC_AUTH_SERVER_URL='$(keycloak_issuer)'
+export KEYCLOAK_URL='$KEYCLOAK_URL'
 EOF
 }
 
@@ -585,7 +845,7 @@ components() {   # components DEFAULT... -- ARGS... : echo the selected componen
   echo "$*"
 }
 
-# Serialise up/down/reset-kafka per run dir (two `up`s racing would start two
+# Serialise up/down/reset-* per run dir (two `up`s racing would start two
 # brokers on one data dir). flock -o: the lock fd is not inherited by the
 # script, so daemons it starts never hold the lock.
 with_lock() {
@@ -601,23 +861,25 @@ with_lock() {
 
 main() {
   local cmd="${1:-}" c selected
-  case "$cmd" in up|down|reset-kafka) with_lock "$@" ;; esac
+  case "$cmd" in up|down|reset-kafka|reset-keycloak) with_lock "$@" ;; esac
   (($# > 0)) && shift
   case "$cmd" in
     up)
       local t0=$SECONDS
-      selected="$(components jwt postgres redis kafka -- "$@")"
+      # keycloak last: the slowest to start, and nothing above depends on it
+      selected="$(components jwt postgres redis kafka keycloak -- "$@")"
       for c in $selected; do "${c}_up"; done
       log "infra up ($selected) in $((SECONDS - t0))s -- run dir $RUN"
       ;;
     down)
-      selected="$(components kafka redis postgres -- "$@")"
+      selected="$(components keycloak kafka redis postgres -- "$@")"
       for c in $selected; do "${c}_down"; done
       ;;
     status)      status ;;
     env)         print_env ;;
     kafka)       kafka_cli "$@" ;;
     reset-kafka) kafka_reset ;;
+    reset-keycloak) keycloak_reset ;;
     -h|--help|help) usage 0 ;;
     *) usage 2 ;;
   esac
