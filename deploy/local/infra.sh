@@ -43,7 +43,7 @@
 #   PGSUPERUSER            superuser for provisioning               (postgres)
 #   PG_CLUSTER             Debian cluster name if we must start one (main)
 #   HARVEST_DB_PASSWORD    password of the harvest_<svc> roles      (harvest)
-#   HARVEST_SERVICES       services to provision        (catalog livestream orders logistics platform;
+#   HARVEST_SERVICES       services to provision        (catalog livestream orders logistics integrations platform;
 #                          "platform" is the database of the platform mechanism tests)
 #   REDIS_HOST / REDIS_PORT                                          (127.0.0.1 / 6379)
 #   KEYCLOAK_HOST          bind address                             (127.0.0.1)
@@ -95,7 +95,7 @@ PGPORT="${PGPORT:-5432}"
 PGSUPERUSER="${PGSUPERUSER:-postgres}"
 PG_CLUSTER="${PG_CLUSTER:-main}"
 HARVEST_DB_PASSWORD="${HARVEST_DB_PASSWORD:-harvest}"
-HARVEST_SERVICES="${HARVEST_SERVICES:-catalog livestream orders logistics platform}"
+HARVEST_SERVICES="${HARVEST_SERVICES:-catalog livestream orders logistics integrations platform}"
 
 REDIS_HOST="${REDIS_HOST:-127.0.0.1}"
 REDIS_PORT="${REDIS_PORT:-6379}"

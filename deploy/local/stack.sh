@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The whole marketplace on one machine, no Docker:
 #
-#   deploy/local/stack.sh up        infrastructure (Kafka, PostgreSQL, Redis, JWT keys), then the four services
+#   deploy/local/stack.sh up        infrastructure (Kafka, PostgreSQL, Redis, JWT keys, Keycloak), then the services
 #                                   (packaged, built if missing or stale), waits until each is ready, loads demo data
 #   deploy/local/stack.sh down      stops the services and what infra.sh started
 #   deploy/local/stack.sh status    services and infrastructure
 #   deploy/local/stack.sh rebuild   package the services again (then `up`)
 #
 # Environment (all optional): CATALOG_PORT (8081) LIVESTREAM_PORT (8082) ORDERS_PORT (8083) LOGISTICS_PORT (8084),
-# SERVICE_HOST (127.0.0.1), SERVICE_JAVA_OPTS (-Xmx384m), HARVEST_SKIP_DEMO=1 to start without demo data, plus
+# SERVICE_HOST (127.0.0.1), SERVICE_JAVA_OPTS (-Xmx384m), HARVEST_SKIP_DEMO=1 to start without demo data,
+# HARVEST_PROFILE (prod,local: prod plus trust in the local mint-token.sh key; "prod" trusts Keycloak only), plus
 # everything infra.sh reads (KAFKA_PORT, PGHOST, REDIS_HOST, HARVEST_RUN_DIR, ...).
 set -euo pipefail
 
@@ -47,6 +48,9 @@ build() {
   (cd "$REPO" && ./mvnw -B -q package -DskipTests) || die "build failed"
 }
 
+# The key mint-token.sh signs with, as base64 DER: the "local" profile trusts it beside Keycloak (never prod).
+local_public_key() { sed '/-----/d' "$RUN/jwt/publicKey.pem" | tr -d '\n'; }
+
 start_service() {
   local svc="$1" pidfile="$RUN/pids/$1.pid" port
   port="$(port_of "$svc")"
@@ -59,8 +63,10 @@ start_service() {
     KAFKA_BOOTSTRAP_SERVERS="${KAFKA_HOST:-127.0.0.1}:${KAFKA_PORT:-9092}" \
     DB_HOST="${PGHOST:-127.0.0.1}" DB_PORT="${PGPORT:-5432}" \
     REDIS_HOST="${REDIS_HOST:-127.0.0.1}" REDIS_PORT="${REDIS_PORT:-6379}" \
-    JWT_ISSUER="${HARVEST_JWT_ISSUER:-https://harvest.live/local}" \
-    JWT_PUBLIC_KEY_LOCATION="file:$RUN/jwt/publicKey.pem" \
+    QUARKUS_PROFILE="${HARVEST_PROFILE:-prod,local}" \
+    OIDC_AUTH_SERVER_URL="${OIDC_AUTH_SERVER_URL:-http://127.0.0.1:${KEYCLOAK_PORT:-8180}/realms/harvest}" \
+    LOCAL_JWT_ISSUER="${HARVEST_JWT_ISSUER:-https://harvest.live/local}" \
+    LOCAL_JWT_PUBLIC_KEY="$(local_public_key)" \
     CATALOG_URL="$(url_of catalog)" LIVESTREAM_URL="$(url_of livestream)" \
     ORDERS_URL="$(url_of orders)" LOGISTICS_URL="$(url_of logistics)" \
     start_bg "$svc" "$pidfile" "$RUN/logs/$svc.log" \
@@ -111,7 +117,9 @@ table() {
   done
   printf '\nKafka %s:%s  PostgreSQL %s:%s  Redis %s:%s  logs %s/logs\n' "${KAFKA_HOST:-127.0.0.1}" "${KAFKA_PORT:-9092}" \
     "${PGHOST:-127.0.0.1}" "${PGPORT:-5432}" "${REDIS_HOST:-127.0.0.1}" "${REDIS_PORT:-6379}" "$RUN"
-  printf 'Mint a token: deploy/local/mint-token.sh admin   (roles: consumer seller operator partner admin)\n\n'
+  printf 'Keycloak %s (realm harvest)  tokens: deploy/local/token.sh user buyer | client partner-courier\n' \
+    "http://127.0.0.1:${KEYCLOAK_PORT:-8180}"
+  printf 'Local test tokens: deploy/local/mint-token.sh admin   (roles: consumer seller operator partner admin)\n\n'
 }
 
 case "${1:-}" in

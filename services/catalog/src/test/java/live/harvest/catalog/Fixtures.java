@@ -33,6 +33,11 @@ public final class Fixtures {
         return given().auth().oauth2(Tokens.consumer(buyerId)).contentType(ContentType.JSON);
     }
 
+    /** Another of our services calling as itself (e.g. {@code harvest-orders}), as the internal endpoints require. */
+    public static RequestSpecification asService(String clientId) {
+        return given().auth().oauth2(Tokens.service(clientId)).contentType(ContentType.JSON);
+    }
+
     public static Map<String, Object> profile() {
         Map<String, Object> body = new HashMap<>();
         body.put("displayName", "Farmer Li");

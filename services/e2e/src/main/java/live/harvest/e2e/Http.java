@@ -59,6 +59,11 @@ public final class Http {
         return send(builder(url, token, Map.of()).PUT(publisher(body)).build());
     }
 
+    /** A body-less request of any method, e.g. DELETE. */
+    public Reply send(String method, String url, String token) {
+        return send(builder(url, token, Map.of()).method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     /** Posts a raw body (already serialised) with extra headers, e.g. a signed payment callback. */
     public Reply postRaw(String url, String body, Map<String, String> headers) {
         HttpRequest.Builder b = builder(url, null, headers).POST(HttpRequest.BodyPublishers.ofString(body));

@@ -49,7 +49,7 @@ public final class Marketplace implements BeforeAllCallback, ExtensionContext.St
         Path root = repoRoot();
         Path logs = root.resolve("services/e2e/target/service-logs");
         Files.createDirectories(logs);
-        Path publicKey = extract("harvest-test-keys/publicKey.pem", logs.resolve("publicKey.pem"));
+        String publicKey = publicKeyBody();
         for (String service : ORDER) {
             Path jar = root.resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
@@ -61,25 +61,40 @@ public final class Marketplace implements BeforeAllCallback, ExtensionContext.St
             processes.add(builder.start());
         }
         for (String service : ORDER) {
-            awaitReady(service, logs);
+            awaitReady(service, url(service), logs.resolve(service + ".log"));
         }
     }
 
-    private Map<String, String> environment(String service, Path publicKey) {
+    /**
+     * As {@code stack.sh} runs them: the prod profile plus {@code local}, which also trusts the test key so the
+     * scenario can mint thousands of buyers; services call each other with their Keycloak service tokens.
+     */
+    private Map<String, String> environment(String service, String publicKey) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HTTP_PORT", String.valueOf(PORTS.get(service)));
         env.put("DB_NAME", "harvest_" + service + "_test");
         env.put("KAFKA_GROUP_ID", service + "-e2e");
-        env.put("JWT_PUBLIC_KEY_LOCATION", "file:" + publicKey);
-        env.put("JWT_ISSUER", "https://harvest.live/local");
+        env.put("QUARKUS_PROFILE", "prod,local");
+        env.put("LOCAL_JWT_PUBLIC_KEY", publicKey);
         PORTS.forEach((name, port) -> env.put(name.toUpperCase() + "_URL", url(name)));
         return env;
     }
 
-    private void awaitReady(String service, Path logs) {
+    /** The test public key as base64 DER (the PEM body), the form {@code LOCAL_JWT_PUBLIC_KEY} takes. */
+    static String publicKeyBody() throws IOException {
+        try (InputStream in = Marketplace.class.getClassLoader().getResourceAsStream("harvest-test-keys/publicKey.pem")) {
+            if (in == null) {
+                throw new IllegalStateException("Missing harvest-test-keys/publicKey.pem");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        }
+    }
+
+    static void awaitReady(String service, String baseUrl, Path log) {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready")).build();
-        Awaitility.await(service + " ready (log: " + logs.resolve(service + ".log") + ")")
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).build();
+        Awaitility.await(service + " ready (log: " + log + ")")
                 .atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
@@ -98,16 +113,6 @@ public final class Marketplace implements BeforeAllCallback, ExtensionContext.St
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static Path extract(String resource, Path target) throws IOException {
-        try (InputStream in = Marketplace.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing " + resource);
-            }
-            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        return target;
     }
 
     static Path repoRoot() {

@@ -4,6 +4,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import live.harvest.livestream.support.CatalogStub;
 import live.harvest.testkit.OpenApiContract;
+import live.harvest.testkit.SecurityTable;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -15,5 +16,10 @@ class OpenApiContractTest {
     @Test
     void theServedApiMatchesTheCommittedContract() throws IOException {
         OpenApiContract.assertServedMatchesCommitted("livestream");
+    }
+
+    @Test
+    void everyEndpointIsListedInTheSecurityTableWithItsCallersAndPartnerScopes() throws Exception {
+        SecurityTable.assertDocumented("livestream");
     }
 }

@@ -1,5 +1,7 @@
 package live.harvest.testkit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
@@ -8,6 +10,7 @@ import live.harvest.platform.security.Roles;
 
 import java.security.PrivateKey;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +19,7 @@ public final class Tokens {
 
     public static final String ISSUER = "https://harvest.live/local";
     private static final PrivateKey KEY = load("harvest-test-keys/privateKey.pem");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final PrivateKey STRANGER_KEY = load("harvest-test-keys/strangerPrivateKey.pem");
 
     private Tokens() {
@@ -37,6 +41,11 @@ public final class Tokens {
         return sign(base(UUID.randomUUID(), Roles.PARTNER).claim(Caller.SCOPE, String.join(" ", scopes)), KEY);
     }
 
+    /** Another of our services calling as itself ({@code clientId} e.g. {@code harvest-orders}). */
+    public static String service(String clientId) {
+        return sign(base(UUID.randomUUID(), Roles.SERVICE).claim(Caller.CLIENT_ID, clientId), KEY);
+    }
+
     public static String admin() {
         return sign(base(UUID.randomUUID(), Roles.ADMIN), KEY);
     }
@@ -51,6 +60,32 @@ public final class Tokens {
     /** A well-formed token signed by a key the services do not trust. */
     public static String signedByStranger(String role) {
         return sign(base(UUID.randomUUID(), role), STRANGER_KEY);
+    }
+
+    /**
+     * The claims of a bearer token as a stub of another service receives it ({@code Authorization} header value),
+     * without verifying it: for asserting WHO called (e.g. {@code azp} is {@code harvest-orders}, not the buyer).
+     */
+    public static JsonNode claimsOf(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return JSON.createObjectNode();
+        }
+        try {
+            String[] parts = authorization.substring("Bearer ".length()).split("\\.");
+            return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        } catch (Exception unreadable) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    /** True when the header carries a service's own token (role {@code service}) issued to {@code clientId}. */
+    public static boolean isServiceToken(String authorization, String clientId) {
+        JsonNode claims = claimsOf(authorization);
+        boolean service = false;
+        for (JsonNode group : claims.path("groups")) {
+            service |= Roles.SERVICE.equals(group.asText());
+        }
+        return service && clientId.equals(claims.path(Caller.CLIENT_ID).asText());
     }
 
     public static String bearer(String token) {

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import live.harvest.platform.event.orders.OrderEvents.OfferPoolDrained;
 import live.harvest.platform.event.orders.OrderEvents.OrderCancelled;
 import live.harvest.platform.event.orders.OrderEvents.OrderExpired;
+import live.harvest.platform.event.orders.OrderEvents.OrderPlaced;
 import live.harvest.platform.event.orders.OrderEvents.ReturnedLine;
 import live.harvest.platform.event.orders.OrderEvents.StockReturn;
 import live.harvest.platform.inbox.IncomingEvents;
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.util.List;
 import java.util.UUID;
 
-/** Stock coming back from orders: drained offer pools and cancelled or expired orders. */
+/** Orders' side of the stock: placed orders hold their reservations; drained pools and cancelled or expired orders give back. */
 @ApplicationScoped
 public class OrderEventsConsumer {
 
@@ -39,6 +40,8 @@ public class OrderEventsConsumer {
             UUID eventId = delivery.envelope().eventId();
             if (delivery.event() instanceof OfferPoolDrained drained) {
                 allocations.release(drained.offerId(), drained.skuId(), drained.unitsLeft(), eventId);
+            } else if (delivery.event() instanceof OrderPlaced placed) {
+                reservations.markHeldByOrder(placed.orderId());
             } else if (delivery.event() instanceof OrderCancelled cancelled) {
                 giveBack(cancelled.orderId(), cancelled.returned(), eventId, "order cancelled");
             } else if (delivery.event() instanceof OrderExpired expired) {

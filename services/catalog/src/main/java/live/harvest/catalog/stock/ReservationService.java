@@ -75,25 +75,38 @@ public class ReservationService {
         return new Result(StockDtos.Reservation.of(reservation), true);
     }
 
-    /** Gives back every still-reserved line of the buyer's order. Repeating it changes nothing. */
+    /**
+     * Gives back every still-reserved line of an order that orders could not write. Refused once the order is known
+     * to exist ({@code orders.order-placed} seen): its units come back only by its cancellation or expiry, so they
+     * can never be counted twice. Repeating a withdrawal changes nothing.
+     */
     @Transactional
-    public void withdraw(UUID buyerId, UUID orderId) {
+    public void withdraw(UUID orderId) {
         locks.lock(orderId);
         List<StockReservation> lines = StockReservation.list("key.orderId", orderId);
         if (lines.isEmpty()) {
             throw DomainException.notFound("Reservation for order", orderId);
         }
-        if (lines.stream().anyMatch(r -> !r.buyerId.equals(buyerId))) {
-            throw DomainException.forbidden("Order " + orderId + " belongs to another buyer");
+        if (lines.stream().anyMatch(line -> line.heldByOrderAt != null)) {
+            throw DomainException.conflict("reservation-held-by-order", "Order " + orderId
+                    + " exists and holds its units; they return when it is cancelled or expires");
         }
         for (StockReservation line : lines) {
             if (line.status == StockReservation.Status.RESERVED) {
                 ledger.move(line.key.skuId(), MovementKind.CANCELLATION_RETURN, line.quantity,
-                        new StockLedger.Context(null, orderId, null, "reservation withdrawn", buyerId));
+                        new StockLedger.Context(null, orderId, null, "reservation withdrawn", line.buyerId));
                 line.status = StockReservation.Status.RELEASED;
                 line.closedAt = Instant.now();
             }
         }
+    }
+
+    /** The order behind these reservations was written: from now on only its cancellation or expiry returns them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markHeldByOrder(UUID orderId) {
+        locks.lock(orderId);
+        StockReservation.update("heldByOrderAt = ?1 where key.orderId = ?2 and heldByOrderAt is null",
+                Instant.now(), orderId);
     }
 
     /**

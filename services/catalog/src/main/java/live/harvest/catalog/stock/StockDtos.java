@@ -16,7 +16,9 @@ public final class StockDtos {
     private StockDtos() {
     }
 
-    public record AllocationRequest(@NotNull UUID offerId, @NotNull @Min(1) @Max(1_000_000) Integer quantity) {
+    /** From livestream, acting for {@code sellerId}: the SKU must be that seller's. */
+    public record AllocationRequest(@NotNull UUID offerId, @NotNull UUID sellerId,
+                                    @NotNull @Min(1) @Max(1_000_000) Integer quantity) {
     }
 
     public record Allocation(UUID offerId, UUID skuId, UUID productId, UUID sellerId, String sellerCountyCode,
@@ -28,7 +30,8 @@ public final class StockDtos {
         }
     }
 
-    public record ReservationRequest(@NotNull UUID orderId, @NotNull UUID skuId,
+    /** From orders, for {@code buyerId}'s order. */
+    public record ReservationRequest(@NotNull UUID orderId, @NotNull UUID buyerId, @NotNull UUID skuId,
                                      @NotNull @Min(1) @Max(10_000) Integer quantity) {
     }
 

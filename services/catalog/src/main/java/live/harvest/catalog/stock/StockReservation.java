@@ -59,4 +59,7 @@ public class StockReservation extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "closed_at")
     public Instant closedAt;
+    /** When catalog learnt that the order exists ({@code orders.order-placed}); null while only reserved. */
+    @Column(name = "held_by_order_at")
+    public Instant heldByOrderAt;
 }

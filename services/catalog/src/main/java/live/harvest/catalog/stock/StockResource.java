@@ -70,39 +70,45 @@ public class StockResource {
 
     @POST
     @Path("/skus/{skuId}/allocations")
-    @RolesAllowed(Roles.SELLER)
-    @Operation(summary = "Allocate units to a live-stream offer (idempotent per offerId)")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Internal (livestream): allocate units to a live-stream offer for the SKU's seller "
+            + "(idempotent per offerId)")
     @APIResponse(responseCode = "200", description = "Already allocated to this offer: the same answer again")
     @APIResponse(responseCode = "201", description = "Allocated")
-    @APIResponse(responseCode = "403", description = "Another seller's SKU")
+    @APIResponse(responseCode = "403", description = "Not a service, or the SKU is not the named seller's")
     @APIResponse(responseCode = "404", description = "Unknown SKU")
     @APIResponse(responseCode = "409", description = "insufficient-stock, product-not-active or offer-already-allocated")
     public Response allocate(@PathParam("skuId") UUID skuId, @Valid @NotNull AllocationRequest request) {
-        AllocationService.Result result = allocations.allocate(caller.requireSellerId(), skuId, request);
+        AllocationService.Result result = allocations.allocate(request.sellerId(), skuId, request);
         return Response.status(result.created() ? 201 : 200).entity(result.allocation()).build();
     }
 
     @POST
     @Path("/stock/reservations")
-    @RolesAllowed(Roles.CONSUMER)
-    @Operation(summary = "Reserve units for a regular-listing order (idempotent per orderId and skuId)")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Internal (orders): reserve units for a regular-listing order "
+            + "(idempotent per orderId and skuId)")
     @APIResponse(responseCode = "200", description = "Already reserved: the same answer again")
     @APIResponse(responseCode = "201", description = "Reserved")
+    @APIResponse(responseCode = "403", description = "Not a service, or the order is another buyer's")
     @APIResponse(responseCode = "404", description = "Unknown SKU")
     @APIResponse(responseCode = "409", description = "insufficient-stock, product-not-active or reservation-mismatch")
     public Response reserve(@Valid @NotNull ReservationRequest request) {
-        ReservationService.Result result = reservations.reserve(caller.id(), request);
+        ReservationService.Result result = reservations.reserve(request.buyerId(), request);
         return Response.status(result.created() ? 201 : 200).entity(result.reservation()).build();
     }
 
     @DELETE
     @Path("/stock/reservations/{orderId}")
-    @RolesAllowed(Roles.CONSUMER)
-    @Operation(summary = "Give back an order's reserved units (compensation; repeating it is harmless)")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Internal (orders): give back the units of an order that could not be written "
+            + "(compensation; repeating it is harmless)")
     @APIResponse(responseCode = "204", description = "Given back")
-    @APIResponse(responseCode = "403", description = "Another buyer's order")
+    @APIResponse(responseCode = "403", description = "Not a service")
     @APIResponse(responseCode = "404", description = "No reservation for this order")
+    @APIResponse(responseCode = "409", description = "reservation-held-by-order: the order exists and still holds "
+            + "the units (they return when it is cancelled or expires)")
     public void withdraw(@PathParam("orderId") UUID orderId) {
-        reservations.withdraw(caller.id(), orderId);
+        reservations.withdraw(orderId);
     }
 }

@@ -35,8 +35,8 @@ class AllocationConcurrencyTest {
         for (int i = 0; i < 40; i++) {
             Callable<Response> call = () -> {
                 start.await();
-                return Fixtures.asSeller(listing.sellerId())
-                        .body(Map.of("offerId", UUID.randomUUID(), "quantity", 3))
+                return Fixtures.asService("harvest-livestream")
+                        .body(Map.of("offerId", UUID.randomUUID(), "sellerId", listing.sellerId(), "quantity", 3))
                         .post("/api/v1/skus/{id}/allocations", listing.skuId());
             };
             calls.add(pool.submit(call));

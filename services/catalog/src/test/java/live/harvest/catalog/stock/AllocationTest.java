@@ -33,7 +33,8 @@ class AllocationTest {
             UUID offerId = UUID.randomUUID();
 
             // When the livestream service allocates 30 units to an offer
-            Fixtures.asSeller(listing.sellerId()).body(Map.of("offerId", offerId, "quantity", 30))
+            Fixtures.asService("harvest-livestream")
+                    .body(Map.of("offerId", offerId, "sellerId", listing.sellerId(), "quantity", 30))
                     .post("/api/v1/skus/{id}/allocations", listing.skuId())
                     // Then it gets everything an offer needs
                     .then().statusCode(201)
@@ -65,17 +66,18 @@ class AllocationTest {
         // Given an allocation already made
         Listing listing = Fixtures.listing(4500, 100);
         UUID offerId = UUID.randomUUID();
-        Map<String, Object> body = Map.of("offerId", offerId, "quantity", 30);
-        String first = Fixtures.asSeller(listing.sellerId()).body(body)
+        Map<String, Object> body = Map.of("offerId", offerId, "sellerId", listing.sellerId(), "quantity", 30);
+        String first = Fixtures.asService("harvest-livestream").body(body)
                 .post("/api/v1/skus/{id}/allocations", listing.skuId()).then().statusCode(201).extract().asString();
         // When it is sent again
-        String again = Fixtures.asSeller(listing.sellerId()).body(body)
+        String again = Fixtures.asService("harvest-livestream").body(body)
                 .post("/api/v1/skus/{id}/allocations", listing.skuId()).then().statusCode(200).extract().asString();
         // Then the body is identical and only 30 units left stock
         assertEquals(first, again);
         assertEquals(70, Fixtures.onHand(listing));
         // and reusing the offer id for another quantity is a conflict
-        Problems.assertProblem(Fixtures.asSeller(listing.sellerId()).body(Map.of("offerId", offerId, "quantity", 5))
+        Problems.assertProblem(Fixtures.asService("harvest-livestream")
+                .body(Map.of("offerId", offerId, "sellerId", listing.sellerId(), "quantity", 5))
                 .post("/api/v1/skus/{id}/allocations", listing.skuId()).then(), 409)
                 .body("type", equalTo("https://harvest.live/problems/offer-already-allocated"));
     }
@@ -83,8 +85,8 @@ class AllocationTest {
     @Test
     void anAllocationBeyondOnHandIsRefusedAndChangesNothing() {
         Listing listing = Fixtures.listing(4500, 10);
-        Problems.assertProblem(Fixtures.asSeller(listing.sellerId())
-                .body(Map.of("offerId", UUID.randomUUID(), "quantity", 11))
+        Problems.assertProblem(Fixtures.asService("harvest-livestream")
+                .body(Map.of("offerId", UUID.randomUUID(), "sellerId", listing.sellerId(), "quantity", 11))
                 .post("/api/v1/skus/{id}/allocations", listing.skuId()).then(), 409)
                 .body("type", equalTo("https://harvest.live/problems/insufficient-stock"));
         assertEquals(10, Fixtures.onHand(listing));
@@ -97,17 +99,29 @@ class AllocationTest {
         Fixtures.asSeller(listing.sellerId()).post("/api/v1/products/{id}/delisting", listing.productId())
                 .then().statusCode(200);
         // Then allocating from it is refused as not active
-        Problems.assertProblem(Fixtures.asSeller(listing.sellerId())
-                .body(Map.of("offerId", UUID.randomUUID(), "quantity", 1))
+        Problems.assertProblem(Fixtures.asService("harvest-livestream")
+                .body(Map.of("offerId", UUID.randomUUID(), "sellerId", listing.sellerId(), "quantity", 1))
                 .post("/api/v1/skus/{id}/allocations", listing.skuId()).then(), 409)
                 .body("type", equalTo("https://harvest.live/problems/product-not-active"));
-        // and another seller is forbidden, an unknown SKU is not found
-        Problems.assertProblem(Fixtures.asSeller(UUID.randomUUID())
-                .body(Map.of("offerId", UUID.randomUUID(), "quantity", 1))
+        // and allocating for a seller who does not own the SKU is forbidden, an unknown SKU is not found
+        Problems.assertProblem(Fixtures.asService("harvest-livestream")
+                .body(Map.of("offerId", UUID.randomUUID(), "sellerId", UUID.randomUUID(), "quantity", 1))
                 .post("/api/v1/skus/{id}/allocations", listing.skuId()).then(), 403);
-        Problems.assertProblem(Fixtures.asSeller(listing.sellerId())
-                .body(Map.of("offerId", UUID.randomUUID(), "quantity", 1))
+        Problems.assertProblem(Fixtures.asService("harvest-livestream")
+                .body(Map.of("offerId", UUID.randomUUID(), "sellerId", listing.sellerId(), "quantity", 1))
                 .post("/api/v1/skus/{id}/allocations", UUID.randomUUID()).then(), 404);
+        assertEquals(10, Fixtures.onHand(listing));
+    }
+
+    @Test
+    void givenASellerOrConsumerTokenWhenAllocatingDirectlyThenForbiddenAndNothingMoves() {
+        // Allocations are livestream's to make (as itself); a seller's own token is refused too
+        Listing listing = Fixtures.listing(4500, 10);
+        Map<String, Object> body = Map.of("offerId", UUID.randomUUID(), "sellerId", listing.sellerId(), "quantity", 5);
+        Problems.assertProblem(Fixtures.asSeller(listing.sellerId()).body(body)
+                .post("/api/v1/skus/{id}/allocations", listing.skuId()).then(), 403);
+        Problems.assertProblem(Fixtures.asConsumer(UUID.randomUUID()).body(body)
+                .post("/api/v1/skus/{id}/allocations", listing.skuId()).then(), 403);
         assertEquals(10, Fixtures.onHand(listing));
     }
 }

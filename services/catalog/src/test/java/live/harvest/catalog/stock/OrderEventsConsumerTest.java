@@ -1,5 +1,6 @@
 package live.harvest.catalog.stock;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -11,17 +12,21 @@ import live.harvest.platform.event.Topics;
 import live.harvest.platform.event.orders.OrderEvents.OfferPoolDrained;
 import live.harvest.platform.event.orders.OrderEvents.OrderCancelled;
 import live.harvest.platform.event.orders.OrderEvents.OrderExpired;
+import live.harvest.platform.event.orders.OrderEvents.OrderPlaced;
 import live.harvest.platform.event.orders.OrderEvents.ReturnedLine;
 import live.harvest.platform.event.orders.OrderEvents.StockReturn;
 import live.harvest.testkit.KafkaProbe;
+import live.harvest.testkit.Problems;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -64,7 +69,8 @@ class OrderEventsConsumerTest {
         Listing listing = Fixtures.listing(3000, 50);
         UUID buyer = UUID.randomUUID();
         UUID order = UUID.randomUUID();
-        Fixtures.asConsumer(buyer).body(Map.of("orderId", order, "skuId", listing.skuId(), "quantity", 4))
+        Fixtures.asService("harvest-orders")
+                .body(Map.of("orderId", order, "buyerId", buyer, "skuId", listing.skuId(), "quantity", 4))
                 .post("/api/v1/stock/reservations").then().statusCode(201);
         UUID offer = allocate(listing, 10);
         String key = order.toString();
@@ -86,13 +92,43 @@ class OrderEventsConsumerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.onHand(listing) == 43);
         assertEquals(2, movements(listing, "CANCELLATION_RETURN", null));
         // and withdrawing the already-returned reservation gives nothing back a second time
-        Fixtures.asConsumer(buyer).delete("/api/v1/stock/reservations/{id}", order).then().statusCode(204);
+        Fixtures.asService("harvest-orders").delete("/api/v1/stock/reservations/{id}", order).then().statusCode(204);
         assertEquals(43, Fixtures.onHand(listing));
+    }
+
+    @Test
+    void givenAnOrderThatHoldsItsReservationWhenAnyoneWithdrawsItThenRefusedAndTheUnitsAreNotCountedTwice() {
+        // Regression (identity issue): a buyer withdrew his own open order's units while the order stayed payable,
+        // so 6 units were paid for on a SKU of 3. Given the whole stock of 3 reserved for an order...
+        Listing listing = Fixtures.listing(3000, 3);
+        UUID buyer = UUID.randomUUID();
+        UUID order = UUID.randomUUID();
+        Fixtures.asService("harvest-orders")
+                .body(Map.of("orderId", order, "buyerId", buyer, "skuId", listing.skuId(), "quantity", 3))
+                .post("/api/v1/stock/reservations").then().statusCode(201);
+        // ...and the order written (orders.order-placed consumed)
+        KafkaProbe.send(Topics.ORDERS, order.toString(), envelope(new OrderPlaced(order, buyer, listing.sellerId(),
+                null, List.of(), 9000, "CNY", Instant.now())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                StockReservation.<StockReservation>findById(new StockReservation.Key(order, listing.skuId()))
+                        .heldByOrderAt != null));
+
+        // When the buyer tries to withdraw it, and when even the orders service does
+        Problems.assertProblem(Fixtures.asConsumer(buyer)
+                .delete("/api/v1/stock/reservations/{id}", order).then(), 403);
+        Problems.assertProblem(Fixtures.asService("harvest-orders")
+                .delete("/api/v1/stock/reservations/{id}", order).then(), 409)
+                .body("type", equalTo("https://harvest.live/problems/reservation-held-by-order"));
+
+        // Then the units stay with the order: nothing came back to stock
+        assertEquals(0, Fixtures.onHand(listing));
+        assertEquals(0, movements(listing, "CANCELLATION_RETURN", null));
     }
 
     private UUID allocate(Listing listing, int quantity) {
         UUID offerId = UUID.randomUUID();
-        Fixtures.asSeller(listing.sellerId()).body(Map.of("offerId", offerId, "quantity", quantity))
+        Fixtures.asService("harvest-livestream")
+                .body(Map.of("offerId", offerId, "sellerId", listing.sellerId(), "quantity", quantity))
                 .post("/api/v1/skus/{id}/allocations", listing.skuId()).then().statusCode(201);
         return offerId;
     }

@@ -3,9 +3,9 @@ package live.harvest.livestream.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.oidc.client.OidcClientException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import live.harvest.livestream.catalog.CatalogClient.Allocation;
 import live.harvest.livestream.catalog.CatalogClient.AllocationRequest;
 import live.harvest.livestream.catalog.CatalogClient.Seller;
@@ -26,25 +26,22 @@ public class Catalog {
 
     private final CatalogClient client;
     private final ObjectMapper json;
-    private final HttpHeaders headers;
-
-    public Catalog(@RestClient CatalogClient client, ObjectMapper json, HttpHeaders headers) {
+    public Catalog(@RestClient CatalogClient client, ObjectMapper json) {
         this.client = client;
         this.json = json;
-        this.headers = headers;
     }
 
     /** The seller's profile, required to be verified; 403 {@code seller-not-verified} otherwise. */
     public Seller verifiedSeller(UUID sellerId) {
         Seller seller;
         try {
-            seller = client.seller(sellerId, bearer());
+            seller = client.seller(sellerId);
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
                 throw notVerified("Seller " + sellerId + " has no catalog profile");
             }
             throw unavailable(e);
-        } catch (ProcessingException e) {
+        } catch (ProcessingException | OidcClientException e) {
             throw unavailable(e);
         }
         if (!seller.verified()) {
@@ -53,10 +50,13 @@ public class Catalog {
         return seller;
     }
 
-    /** Moves {@code quantity} units of the SKU into the offer's pool; catalog refusals keep their status and slug. */
-    public Allocation allocate(UUID skuId, UUID offerId, int quantity) {
+    /**
+     * Moves {@code quantity} units of the seller's SKU into the offer's pool; catalog refusals keep their status and
+     * slug.
+     */
+    public Allocation allocate(UUID sellerId, UUID skuId, UUID offerId, int quantity) {
         try {
-            return client.allocate(skuId, new AllocationRequest(offerId, quantity), bearer());
+            return client.allocate(skuId, new AllocationRequest(offerId, sellerId, quantity));
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             String slug = slugOf(e);
@@ -70,13 +70,9 @@ public class Catalog {
                         "Catalog rejected the allocation request for SKU " + skuId);
                 default -> unavailable(e);
             };
-        } catch (ProcessingException e) {
+        } catch (ProcessingException | OidcClientException e) {
             throw unavailable(e);
         }
-    }
-
-    private String bearer() {
-        return headers.getHeaderString(HttpHeaders.AUTHORIZATION);
     }
 
     private String slugOf(WebApplicationException e) {

@@ -2,22 +2,24 @@ package live.harvest.livestream.catalog;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import live.harvest.platform.event.common.TemperatureClass;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.UUID;
 
 /**
- * The two catalog endpoints livestream relies on (contract in the service brief). The caller's bearer token is
- * forwarded, so catalog applies its own owner check to allocations.
+ * The two catalog endpoints livestream relies on (contract in openapi/catalog.yaml). Livestream calls as itself:
+ * {@link OidcClientFilter} adds its own client-credentials token, never the seller's; the allocation names the
+ * seller, and catalog checks that the SKU is that seller's.
  */
 @RegisterRestClient(configKey = "catalog")
+@OidcClientFilter
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -25,19 +27,18 @@ public interface CatalogClient {
 
     @GET
     @Path("/sellers/{sellerId}")
-    Seller seller(@PathParam("sellerId") UUID sellerId, @HeaderParam("Authorization") String authorization);
+    Seller seller(@PathParam("sellerId") UUID sellerId);
 
     /** Idempotent by {@code offerId}: the same offer id again returns the first allocation (200). */
     @POST
     @Path("/skus/{skuId}/allocations")
-    Allocation allocate(@PathParam("skuId") UUID skuId, AllocationRequest request,
-                        @HeaderParam("Authorization") String authorization);
+    Allocation allocate(@PathParam("skuId") UUID skuId, AllocationRequest request);
 
     record Seller(UUID sellerId, String displayName, String kind, String homeCountyCode, String homeTownshipCode,
                   boolean verified) {
     }
 
-    record AllocationRequest(UUID offerId, int quantity) {
+    record AllocationRequest(UUID offerId, UUID sellerId, int quantity) {
     }
 
     record Allocation(UUID offerId, UUID skuId, UUID productId, UUID sellerId, String sellerCountyCode, String title,

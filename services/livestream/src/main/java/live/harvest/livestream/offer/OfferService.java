@@ -59,6 +59,7 @@ public class OfferService {
             throw DomainException.invalid(List.of(new FieldError("perBuyerLimit", "must not exceed quantity")));
         }
         UUID offerId = request.offerId() == null ? UUID.randomUUID() : request.offerId();
+        UUID sellerId = guard.actingSeller();
         Optional<OfferView> retried = QuarkusTransaction.requiringNew().call(() -> {
             requireLive(guard.lockOwned(streamId));
             return offers.findByIdOptional(offerId).map(existing -> sameRequestAgain(existing, streamId));
@@ -66,7 +67,7 @@ public class OfferService {
         if (retried.isPresent()) {
             return retried.get();
         }
-        Allocation allocation = catalog.allocate(request.skuId(), offerId, request.quantity());
+        Allocation allocation = catalog.allocate(sellerId, request.skuId(), offerId, request.quantity());
         try {
             return QuarkusTransaction.requiringNew().call(() -> record(streamId, offerId, request, allocation));
         } catch (RuntimeException failure) {

@@ -20,6 +20,11 @@ public class StreamGuard {
         this.caller = caller;
     }
 
+    /** The seller the caller acts as (403 for anyone else); {@link #lockOwned} then checks the stream is theirs. */
+    public UUID actingSeller() {
+        return caller.requireSellerId();
+    }
+
     /** The stream locked for update, after checking the caller is the seller who owns it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Stream lockOwned(UUID streamId) {

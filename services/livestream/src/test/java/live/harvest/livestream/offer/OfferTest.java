@@ -49,12 +49,14 @@ class OfferTest {
                     .body("title", equalTo("West Lake Longjing tea"))
                     .extract().path("id");
 
-            // Then catalog was asked once to allocate 200 units for that offer, with the anchor's token
+            // Then catalog was asked once to allocate 200 units for that offer, by livestream as itself (never with
+            // the anchor's token)
             JsonNode calls = CatalogStub.allocationCalls(sku);
             assertEquals(1, calls.size());
             assertEquals(offerId, calls.get(0).path("offerId").asText());
             assertEquals(200, calls.get(0).path("quantity").asInt());
-            assertTrue(calls.get(0).path("authorization").asBoolean());
+            assertTrue(calls.get(0).path("callerIsService").asBoolean(), calls.get(0).toString());
+            assertEquals("harvest-livestream", calls.get(0).path("caller").asText());
             // and OfferOpened carries catalog's data with our price and limits
             EventEnvelope opened = events.awaitEvent("livestream.offer-opened", e -> e.aggregateId().equals(offerId));
             JsonNode payload = opened.payload();

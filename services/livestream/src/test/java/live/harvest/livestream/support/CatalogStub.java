@@ -9,6 +9,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import live.harvest.testkit.Tokens;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -71,7 +73,7 @@ public class CatalogStub implements QuarkusTestResourceLifecycleManager {
                 "productId", UUID.nameUUIDFromBytes(skuId.toString().getBytes()).toString()));
     }
 
-    /** Every allocation call made for the SKU, in order: {offerId, quantity, status, authorization}. */
+    /** Every allocation call made for the SKU, in order: {offerId, quantity, status, caller, callerIsService}. */
     public static JsonNode allocationCalls(UUID skuId) {
         return control("GET", "/__stub/calls/" + skuId, null);
     }
@@ -144,7 +146,8 @@ public class CatalogStub implements QuarkusTestResourceLifecycleManager {
             if (sku == null) {
                 status = 404;
                 body = problem(404, "not-found");
-            } else if (auth == null || !sku.path("sellerId").asText().equals(sellerIdOf(auth))) {
+            } else if (!Tokens.isServiceToken(auth, "harvest-livestream")
+                    || !sku.path("sellerId").asText().equals(request.path("sellerId").asText())) {
                 status = 403;
                 body = problem(403, "forbidden");
             } else if (allocations.containsKey(offerId)) {
@@ -170,19 +173,10 @@ public class CatalogStub implements QuarkusTestResourceLifecycleManager {
         }
         synchronized (calls) {
             calls.add(JSON.createObjectNode().put("skuId", skuId).put("offerId", offerId).put("quantity", quantity)
-                    .put("status", status).put("authorization", auth != null));
+                    .put("status", status).put("caller", Tokens.claimsOf(auth).path("azp").asText())
+                    .put("callerIsService", Tokens.isServiceToken(auth, "harvest-livestream")));
         }
         respond(exchange, status, body);
-    }
-
-    private static String sellerIdOf(String authorization) {
-        try {
-            String[] parts = authorization.substring("Bearer ".length()).split("\\.");
-            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            return claims.path("seller_id").asText(null);
-        } catch (Exception e) {
-            return null;
-        }
     }
 
     private static JsonNode problem(int status, String slug) {

@@ -13,8 +13,11 @@ import jakarta.ws.rs.core.Response;
 import live.harvest.logistics.network.NetworkDtos.CentreCreate;
 import live.harvest.logistics.network.NetworkDtos.CentreUpdate;
 import live.harvest.logistics.network.NetworkDtos.CentreView;
+import live.harvest.platform.security.PartnerScopeFilter;
 import live.harvest.platform.security.Roles;
+import live.harvest.platform.security.Scopes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -48,6 +51,7 @@ public class CentreResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.PARTNER})
+    @Extension(name = PartnerScopeFilter.EXTENSION, value = Scopes.SHIPMENTS_READ)
     @Operation(summary = "List distribution centres, optionally of one county")
     @APIResponse(responseCode = "200", description = "OK")
     public List<CentreView> list(@QueryParam("countyCode") String countyCode) {
@@ -57,6 +61,7 @@ public class CentreResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.PARTNER})
+    @Extension(name = PartnerScopeFilter.EXTENSION, value = Scopes.SHIPMENTS_READ)
     @Operation(summary = "Read a distribution centre")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "Unknown distribution centre")

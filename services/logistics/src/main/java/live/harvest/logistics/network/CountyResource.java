@@ -12,8 +12,11 @@ import jakarta.ws.rs.core.Response;
 import live.harvest.logistics.network.NetworkDtos.CountyCreate;
 import live.harvest.logistics.network.NetworkDtos.CountyUpdate;
 import live.harvest.logistics.network.NetworkDtos.CountyView;
+import live.harvest.platform.security.PartnerScopeFilter;
 import live.harvest.platform.security.Roles;
+import live.harvest.platform.security.Scopes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,6 +49,7 @@ public class CountyResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.PARTNER})
+    @Extension(name = PartnerScopeFilter.EXTENSION, value = Scopes.SHIPMENTS_READ)
     @Operation(summary = "List counties")
     @APIResponse(responseCode = "200", description = "OK")
     public List<CountyView> list() {
@@ -55,6 +59,7 @@ public class CountyResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.PARTNER})
+    @Extension(name = PartnerScopeFilter.EXTENSION, value = Scopes.SHIPMENTS_READ)
     @Operation(summary = "Read a county")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "Unknown county")

@@ -13,8 +13,11 @@ import jakarta.ws.rs.core.Response;
 import live.harvest.logistics.network.NetworkDtos.StationCreate;
 import live.harvest.logistics.network.NetworkDtos.StationUpdate;
 import live.harvest.logistics.network.NetworkDtos.StationView;
+import live.harvest.platform.security.PartnerScopeFilter;
 import live.harvest.platform.security.Roles;
+import live.harvest.platform.security.Scopes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -48,6 +51,7 @@ public class StationResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.PARTNER})
+    @Extension(name = PartnerScopeFilter.EXTENSION, value = Scopes.SHIPMENTS_READ)
     @Operation(summary = "List township delivery stations, optionally of one centre")
     @APIResponse(responseCode = "200", description = "OK")
     public List<StationView> list(@QueryParam("centreCode") String centreCode) {
@@ -57,6 +61,7 @@ public class StationResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.PARTNER})
+    @Extension(name = PartnerScopeFilter.EXTENSION, value = Scopes.SHIPMENTS_READ)
     @Operation(summary = "Read a township delivery station")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "Unknown township delivery station")

@@ -15,8 +15,11 @@ import live.harvest.logistics.shipment.ShipmentView;
 import live.harvest.logistics.tracking.TrackingDtos.CentreStats;
 import live.harvest.logistics.tracking.TrackingDtos.ShipmentPage;
 import live.harvest.logistics.tracking.TrackingDtos.StationQueue;
+import live.harvest.platform.security.PartnerScopeFilter;
 import live.harvest.platform.security.Roles;
+import live.harvest.platform.security.Scopes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,6 +40,7 @@ public class TrackingResource {
     @GET
     @Path("/orders/{orderId}/shipment")
     @RolesAllowed({Roles.CONSUMER, Roles.OPERATOR, Roles.PARTNER, Roles.ADMIN})
+    @Extension(name = PartnerScopeFilter.EXTENSION, value = Scopes.SHIPMENTS_READ)
     @Operation(summary = "The parcel of an order with its timeline",
             description = "Buyers see their own order (with the pickup code once held at a pickup point); operators "
                     + "parcels routed through their sites; partners need scope shipments:read.")
@@ -50,6 +54,7 @@ public class TrackingResource {
     @GET
     @Path("/shipments/{shipmentId}")
     @RolesAllowed({Roles.CONSUMER, Roles.OPERATOR, Roles.PARTNER, Roles.ADMIN})
+    @Extension(name = PartnerScopeFilter.EXTENSION, value = Scopes.SHIPMENTS_READ)
     @Operation(summary = "A parcel with its timeline")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "403", description = "Partner without scope shipments:read")
@@ -61,6 +66,7 @@ public class TrackingResource {
     @GET
     @Path("/shipments")
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
+    @Extension(name = PartnerScopeFilter.EXTENSION, value = Scopes.SHIPMENTS_READ)
     @Operation(summary = "All parcels, newest first, optionally in one status (e.g. ROUTING_FAILED)")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "403", description = "Partner without scope shipments:read")

@@ -8,8 +8,8 @@ import java.util.UUID;
  */
 public interface CatalogStock {
 
-    /** Reserves units for an order, as the calling consumer; idempotent per (order, SKU) on catalog's side. */
-    CatalogReservation reserve(UUID orderId, UUID skuId, int quantity);
+    /** Reserves units for the buyer's order; idempotent per (order, SKU) on catalog's side. */
+    CatalogReservation reserve(UUID orderId, UUID buyerId, UUID skuId, int quantity);
 
     /** Gives back every unit reserved for the order (compensation when the order could not be written). */
     void release(UUID orderId);

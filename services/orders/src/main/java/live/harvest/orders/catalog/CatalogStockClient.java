@@ -3,41 +3,39 @@ package live.harvest.orders.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.oidc.client.OidcClientException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import live.harvest.platform.problem.DomainException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import java.util.UUID;
 
-/** Reaches catalog over REST, acting as the consumer who is buying (their bearer token is forwarded). */
+/** Reaches catalog over REST as the orders service itself (see {@link CatalogApi}); the buyer's token stays here. */
 @ApplicationScoped
 public class CatalogStockClient implements CatalogStock {
 
     private static final Logger LOG = Logger.getLogger(CatalogStockClient.class);
 
     private final CatalogApi api;
-    private final JsonWebToken jwt;
     private final ObjectMapper mapper;
 
-    public CatalogStockClient(@RestClient CatalogApi api, JsonWebToken jwt, ObjectMapper mapper) {
+    public CatalogStockClient(@RestClient CatalogApi api, ObjectMapper mapper) {
         this.api = api;
-        this.jwt = jwt;
         this.mapper = mapper;
     }
 
     @Override
-    public CatalogReservation reserve(UUID orderId, UUID skuId, int quantity) {
-        try (Response response = api.reserve(bearer(), new CatalogApi.ReservationRequest(orderId, skuId, quantity))) {
+    public CatalogReservation reserve(UUID orderId, UUID buyerId, UUID skuId, int quantity) {
+        try (Response response = api.reserve(new CatalogApi.ReservationRequest(orderId, buyerId, skuId, quantity))) {
             String body = response.readEntity(String.class);
             int status = response.getStatus();
             if (status == 200 || status == 201) {
                 return mapper.readValue(body, CatalogReservation.class);
             }
             throw refusal(status, slugOf(body), skuId);
-        } catch (ProcessingException | java.io.IOException e) {
+        } catch (ProcessingException | OidcClientException | java.io.IOException e) {
             LOG.warnf("Catalog unreachable while reserving %s: %s", skuId, e.getMessage());
             throw unavailable();
         }
@@ -45,18 +43,14 @@ public class CatalogStockClient implements CatalogStock {
 
     @Override
     public void release(UUID orderId) {
-        try (Response response = api.release(bearer(), orderId)) {
+        try (Response response = api.release(orderId)) {
             if (response.getStatus() >= 300 && response.getStatus() != 404) {
                 LOG.errorf("Catalog refused to release reservation of order %s: HTTP %d", orderId,
                         response.getStatus());
             }
-        } catch (ProcessingException e) {
+        } catch (ProcessingException | OidcClientException e) {
             LOG.errorf("Catalog unreachable; reservation of order %s not released: %s", orderId, e.getMessage());
         }
-    }
-
-    private String bearer() {
-        return "Bearer " + jwt.getRawToken();
     }
 
     private static DomainException refusal(int status, String slug, UUID skuId) {

@@ -65,7 +65,7 @@ public class OrderPlacement {
                 PlaceOrderRequest.Line line = lines.get(i);
                 if (line.skuId() != null) {
                     catalogAsked = true;
-                    held.add(Reserved.fromCatalog(i + 1, catalog.reserve(orderId, line.skuId(), line.quantity())));
+                    held.add(Reserved.fromCatalog(i + 1, catalog.reserve(orderId, buyerId, line.skuId(), line.quantity())));
                 }
             }
             return writer.write(orderId, buyerId, key, hash, request.address(), held);

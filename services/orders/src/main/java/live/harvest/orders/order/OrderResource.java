@@ -19,8 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import live.harvest.orders.idempotency.StoredResponse;
 import live.harvest.platform.security.Caller;
+import live.harvest.platform.security.PartnerScopeFilter;
 import live.harvest.platform.security.Roles;
+import live.harvest.platform.security.Scopes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -80,9 +83,11 @@ public class OrderResource {
 
     @GET
     @Path("/{orderId}")
-    @RolesAllowed({Roles.CONSUMER, Roles.SELLER, Roles.ADMIN})
-    @Operation(summary = "One order with its full timeline (its buyer, its seller, admins)")
+    @RolesAllowed({Roles.CONSUMER, Roles.SELLER, Roles.ADMIN, Roles.PARTNER})
+    @Extension(name = PartnerScopeFilter.EXTENSION, value = Scopes.ORDERS_READ)
+    @Operation(summary = "One order with its full timeline (its buyer, its seller, admins, partners with orders:read)")
     @APIResponse(responseCode = "200", description = "The order")
+    @APIResponse(responseCode = "403", description = "insufficient-scope: a partner without orders:read")
     @APIResponse(responseCode = "404", description = "No such order, or not yours")
     public OrderView get(@PathParam("orderId") UUID orderId) {
         return queries.get(orderId, caller);
@@ -112,6 +117,7 @@ public class OrderResource {
     @POST
     @Path("/{orderId}/refund")
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
+    @Extension(name = PartnerScopeFilter.EXTENSION, value = Scopes.PAYMENTS_REFUND)
     @Operation(summary = "Confirm a requested refund (admin, or partner with scope payments:refund)")
     @APIResponse(responseCode = "200", description = "Refunded; OrderRefunded published")
     @APIResponse(responseCode = "403", description = "Partner without scope payments:refund")

@@ -49,10 +49,12 @@ class RegularListingTest {
                 .body("lines[0].offerId", equalTo(null))
                 .body("temperatureClass", equalTo("CHILLED"));
 
-        // Then catalog was asked with the buyer's own bearer token
+        // Then catalog was asked by orders as itself (its own service token, never the buyer's), for that buyer
         Map<String, String> call = callsFor(sku).get(0);
         assertEquals("POST", call.get("method"));
-        assertTrue(call.get("authorization").startsWith("Bearer ey"));
+        assertEquals("true", call.get("callerIsService"), call.toString());
+        assertEquals("harvest-orders", call.get("caller"));
+        assertEquals(buyer.toString(), call.get("buyerId"));
     }
 
     @Test

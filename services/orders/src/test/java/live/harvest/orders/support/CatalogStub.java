@@ -3,6 +3,7 @@ package live.harvest.orders.support;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import live.harvest.testkit.Tokens;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -24,6 +25,7 @@ public class CatalogStub implements QuarkusTestResourceLifecycleManager {
 
     private static final Pattern SKU = Pattern.compile("\"skuId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern ORDER = Pattern.compile("\"orderId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final Pattern BUYER = Pattern.compile("\"buyerId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern QUANTITY = Pattern.compile("\"quantity\"\\s*:\\s*(\\d+)");
 
     private record Answer(int status, String body) {
@@ -64,12 +66,14 @@ public class CatalogStub implements QuarkusTestResourceLifecycleManager {
 
     private void reservations(HttpExchange exchange) throws IOException {
         String body = read(exchange);
-        String auth = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
         String path = exchange.getRequestURI().getPath();
         String orderId = "DELETE".equals(exchange.getRequestMethod())
                 ? path.substring(path.lastIndexOf('/') + 1) : group(ORDER, body);
         calls.add("{\"method\":\"" + exchange.getRequestMethod() + "\",\"orderId\":\"" + orderId
-                + "\",\"skuId\":\"" + group(SKU, body) + "\",\"authorization\":\"" + auth + "\"}");
+                + "\",\"skuId\":\"" + group(SKU, body) + "\",\"buyerId\":\"" + group(BUYER, body)
+                + "\",\"caller\":\"" + Tokens.claimsOf(auth).path("azp").asText()
+                + "\",\"callerIsService\":\"" + Tokens.isServiceToken(auth, "harvest-orders") + "\"}");
         if ("DELETE".equals(exchange.getRequestMethod())) {
             respond(exchange, 204, null, "");
             return;

@@ -50,6 +50,11 @@ public class DomainException extends RuntimeException {
         return errors == null ? problem : problem.withErrors(errors);
     }
 
+    /** Response headers that belong to this refusal (e.g. a {@code WWW-Authenticate} challenge). */
+    public java.util.Map<String, String> headers() {
+        return java.util.Map.of();
+    }
+
     public int status() {
         return status;
     }

@@ -28,7 +28,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
-        return respond(e.toProblem(), uri);
+        Response.ResponseBuilder response = Response.fromResponse(respond(e.toProblem(), uri));
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper

@@ -21,6 +21,8 @@ public class Caller {
     public static final String SELLER_ID = "seller_id";
     public static final String SITES = "sites";
     public static final String SCOPE = "scope";
+    /** The OAuth2 client the token was issued to: the calling service or partner. */
+    public static final String CLIENT_ID = "azp";
 
     private final JsonWebToken jwt;
 
@@ -58,6 +60,11 @@ public class Caller {
             return values.stream().map(Caller::unquote).collect(Collectors.toUnmodifiableSet());
         }
         return Set.of();
+    }
+
+    /** The OAuth2 client behind the token (e.g. {@code harvest-orders}, {@code partner-courier}); empty if none. */
+    public Optional<String> clientId() {
+        return Optional.ofNullable(jwt.getClaim(CLIENT_ID)).map(Object::toString).map(Caller::unquote);
     }
 
     public Set<String> scopes() {
