@@ -8,6 +8,7 @@
 #   deploy/local/stack.sh rebuild   package the services again (then `up`)
 #
 # Environment (all optional): CATALOG_PORT (8081) LIVESTREAM_PORT (8082) ORDERS_PORT (8083) LOGISTICS_PORT (8084),
+# INTEGRATIONS_PORT (8085),
 # SERVICE_HOST (127.0.0.1), SERVICE_JAVA_OPTS (-Xmx384m), HARVEST_SKIP_DEMO=1 to start without demo data,
 # HARVEST_PROFILE (prod,local: prod plus trust in the local mint-token.sh key; "prod" trusts Keycloak only), plus
 # everything infra.sh reads (KAFKA_PORT, PGHOST, REDIS_HOST, HARVEST_RUN_DIR, ...).
@@ -21,7 +22,7 @@ HARVEST_LOG_TAG=stack
 
 REPO="$(repo_root)"
 RUN="$(run_dir)"
-SERVICES=(catalog livestream orders logistics)
+SERVICES=(catalog livestream orders logistics integrations)
 SERVICE_HOST="${SERVICE_HOST:-127.0.0.1}"
 SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC}"
 
@@ -31,6 +32,7 @@ port_of() {
     livestream) echo "${LIVESTREAM_PORT:-8082}" ;;
     orders) echo "${ORDERS_PORT:-8083}" ;;
     logistics) echo "${LOGISTICS_PORT:-8084}" ;;
+    integrations) echo "${INTEGRATIONS_PORT:-8085}" ;;
   esac
 }
 url_of() { echo "http://$SERVICE_HOST:$(port_of "$1")"; }
@@ -69,6 +71,7 @@ start_service() {
     LOCAL_JWT_PUBLIC_KEY="$(local_public_key)" \
     CATALOG_URL="$(url_of catalog)" LIVESTREAM_URL="$(url_of livestream)" \
     ORDERS_URL="$(url_of orders)" LOGISTICS_URL="$(url_of logistics)" \
+    KEYCLOAK_URL="http://127.0.0.1:${KEYCLOAK_PORT:-8180}" \
     start_bg "$svc" "$pidfile" "$RUN/logs/$svc.log" \
     java $SERVICE_JAVA_OPTS -jar "$(jar_of "$svc")"
 }

@@ -2,6 +2,7 @@ package live.harvest.integrations;
 
 import io.quarkus.test.junit.QuarkusTest;
 import live.harvest.testkit.OpenApiContract;
+import live.harvest.testkit.SecurityTable;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -10,5 +11,10 @@ class OpenApiContractTest {
     @Test
     void theServedApiMatchesTheCommittedContract() throws Exception {
         OpenApiContract.assertServedMatchesCommitted("integrations");
+    }
+
+    @Test
+    void everyEndpointIsListedInTheSecurityTableWithItsCallersAndPartnerScopes() throws Exception {
+        SecurityTable.assertDocumented("integrations");
     }
 }

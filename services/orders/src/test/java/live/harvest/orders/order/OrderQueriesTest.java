@@ -68,4 +68,23 @@ class OrderQueriesTest {
                 .get("/api/v1/orders/{id}", orderId).then(), 404);
         Problems.assertProblem(given().get("/api/v1/orders/{id}", orderId).then(), 401);
     }
+
+    @Test
+    void givenAPartnerWhenItReadsAnOrderThenItNeedsOrdersReadAndIsToldWhichScopeItLacks() {
+        OfferOpened offer = fixtures.openOffer(10, 5, 300);
+        UUID orderId = Fixtures.buy(UUID.randomUUID(), offer.offerId(), 1);
+
+        // A partner holding orders:read reads it
+        given().auth().oauth2(Tokens.partner("orders:read", "shipments:read")).get("/api/v1/orders/{id}", orderId)
+                .then().statusCode(200).body("id", equalTo(orderId.toString()));
+        // A partner without it gets 403 insufficient_scope (RFC 6750) naming the scope to ask for
+        Problems.assertProblem(given().auth().oauth2(Tokens.partner("shipments:read"))
+                        .get("/api/v1/orders/{id}", orderId).then(), 403)
+                .header("WWW-Authenticate", equalTo("Bearer error=\"insufficient_scope\", scope=\"orders:read\""))
+                .body("type", equalTo("https://harvest.live/problems/insufficient-scope"));
+        // and the scope does not stand in for a role: refunds need payments:refund
+        Problems.assertProblem(given().auth().oauth2(Tokens.partner("orders:read")).contentType("application/json")
+                .body("{}").post("/api/v1/orders/{id}/refund", orderId).then(), 403)
+                .header("WWW-Authenticate", equalTo("Bearer error=\"insufficient_scope\", scope=\"payments:refund\""));
+    }
 }
