@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class ProbeFaults {
 
-    public enum Fault { CONNECTION_LOST, TERMINATE_BACKEND, REFUSE }
+    public enum Fault { CONNECTION_LOST, TERMINATE_BACKEND, REFUSE, DEFECT }
 
     private record Armed(Fault fault, AtomicInteger remaining, AtomicInteger tries) {
     }
@@ -53,6 +53,8 @@ public class ProbeFaults {
             case TERMINATE_BACKEND -> em.createNativeQuery("select pg_terminate_backend(pg_backend_pid())")
                     .getSingleResult();
             case REFUSE -> throw DomainException.notFound("Order", recipient);
+            // A bug in a handler: not transient, not a refusal, so dead-lettered for a replay after the fix.
+            case DEFECT -> throw new IllegalStateException("probe: a defect in the handler");
         }
     }
 }
