@@ -1,56 +1,75 @@
 package live.harvest.catalog.stock;
 
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import live.harvest.platform.consumer.EventDispatcher;
+import live.harvest.platform.consumer.EventHandler;
 import live.harvest.platform.event.orders.OrderEvents.OfferPoolDrained;
 import live.harvest.platform.event.orders.OrderEvents.OrderCancelled;
 import live.harvest.platform.event.orders.OrderEvents.OrderExpired;
 import live.harvest.platform.event.orders.OrderEvents.OrderPlaced;
 import live.harvest.platform.event.orders.OrderEvents.ReturnedLine;
 import live.harvest.platform.event.orders.OrderEvents.StockReturn;
-import live.harvest.platform.inbox.IncomingEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
-/** Orders' side of the stock: placed orders hold their reservations; drained pools and cancelled or expired orders give back. */
+/**
+ * The orders topic's entry point and its handlers, one per event type. Orders' side of the stock: placed orders hold
+ * their reservations; drained pools and cancelled or expired orders give back.
+ */
 @ApplicationScoped
 public class OrderEventsConsumer {
 
     static final String CONSUMER = "catalog";
 
-    private final IncomingEvents incoming;
-    private final AllocationService allocations;
-    private final ReservationService reservations;
+    private final EventDispatcher dispatcher;
 
-    public OrderEventsConsumer(IncomingEvents incoming, AllocationService allocations,
-                               ReservationService reservations) {
-        this.incoming = incoming;
-        this.allocations = allocations;
-        this.reservations = reservations;
+    public OrderEventsConsumer(EventDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
     }
 
     @Incoming("orders-events")
     @Blocking
-    @Transactional
-    public void on(String record) {
-        incoming.accept(CONSUMER, record).ifPresent(delivery -> {
-            UUID eventId = delivery.envelope().eventId();
-            if (delivery.event() instanceof OfferPoolDrained drained) {
-                allocations.release(drained.offerId(), drained.skuId(), drained.unitsLeft(), eventId);
-            } else if (delivery.event() instanceof OrderPlaced placed) {
-                reservations.markHeldByOrder(placed.orderId());
-            } else if (delivery.event() instanceof OrderCancelled cancelled) {
-                giveBack(cancelled.orderId(), cancelled.returned(), eventId, "order cancelled");
-            } else if (delivery.event() instanceof OrderExpired expired) {
-                giveBack(expired.orderId(), expired.returned(), eventId, "order expired");
-            }
-        });
+    public CompletionStage<Void> on(Message<String> record) {
+        return dispatcher.dispatch(CONSUMER, record);
     }
 
-    private void giveBack(UUID orderId, List<ReturnedLine> lines, UUID eventId, String why) {
+    @Produces
+    @Singleton
+    EventHandler<OfferPoolDrained> poolDrained(AllocationService allocations) {
+        return (drained, envelope) -> allocations.release(drained.offerId(), drained.skuId(), drained.unitsLeft(),
+                envelope.eventId());
+    }
+
+    @Produces
+    @Singleton
+    EventHandler<OrderPlaced> orderPlaced(ReservationService reservations) {
+        return (placed, envelope) -> reservations.markHeldByOrder(placed.orderId());
+    }
+
+    @Produces
+    @Singleton
+    EventHandler<OrderCancelled> orderCancelled(ReservationService reservations) {
+        return (cancelled, envelope) -> giveBack(reservations, cancelled.orderId(), cancelled.returned(),
+                envelope.eventId(), "order cancelled");
+    }
+
+    @Produces
+    @Singleton
+    EventHandler<OrderExpired> orderExpired(ReservationService reservations) {
+        return (expired, envelope) -> giveBack(reservations, expired.orderId(), expired.returned(),
+                envelope.eventId(), "order expired");
+    }
+
+    /** Only lines that went back to the catalog (not to a live offer's pool) touch the catalog's stock. */
+    private static void giveBack(ReservationService reservations, UUID orderId, List<ReturnedLine> lines,
+                                 UUID eventId, String why) {
         if (lines == null) {
             return;
         }

@@ -1,46 +1,66 @@
 package live.harvest.livestream.results;
 
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import live.harvest.platform.consumer.EventDispatcher;
+import live.harvest.platform.consumer.EventHandler;
 import live.harvest.platform.event.orders.OrderEvents.OfferPoolDrained;
 import live.harvest.platform.event.orders.OrderEvents.OrderCancelled;
 import live.harvest.platform.event.orders.OrderEvents.OrderExpired;
 import live.harvest.platform.event.orders.OrderEvents.OrderPlaced;
 import live.harvest.platform.event.orders.OrderEvents.OrderRefunded;
-import live.harvest.platform.inbox.IncomingEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Order events drive results, remaining stock and drained offers. Duplicates are dropped by the inbox. */
+import java.util.concurrent.CompletionStage;
+
+/** The orders topic's entry point and its handlers: order events drive results, remaining stock and drained offers. */
 @ApplicationScoped
 public class OrderEventsConsumer {
 
     static final String CONSUMER = "livestream";
 
-    private final IncomingEvents incoming;
-    private final OrderFacts facts;
+    private final EventDispatcher dispatcher;
 
-    public OrderEventsConsumer(IncomingEvents incoming, OrderFacts facts) {
-        this.incoming = incoming;
-        this.facts = facts;
+    public OrderEventsConsumer(EventDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
     }
 
     @Incoming("orders-events")
     @Blocking
-    @Transactional
-    public void on(String record) {
-        incoming.accept(CONSUMER, record).ifPresent(delivery -> {
-            if (delivery.event() instanceof OrderPlaced placed) {
-                facts.placed(placed);
-            } else if (delivery.event() instanceof OrderCancelled cancelled) {
-                facts.cancelled(cancelled);
-            } else if (delivery.event() instanceof OrderExpired expired) {
-                facts.expired(expired);
-            } else if (delivery.event() instanceof OrderRefunded refunded) {
-                facts.refunded(refunded);
-            } else if (delivery.event() instanceof OfferPoolDrained drained) {
-                facts.drained(drained);
-            }
-        });
+    public CompletionStage<Void> on(Message<String> record) {
+        return dispatcher.dispatch(CONSUMER, record);
+    }
+
+    @Produces
+    @Singleton
+    EventHandler<OrderPlaced> placed(OrderFacts facts) {
+        return (event, envelope) -> facts.placed(event);
+    }
+
+    @Produces
+    @Singleton
+    EventHandler<OrderCancelled> cancelled(OrderFacts facts) {
+        return (event, envelope) -> facts.cancelled(event);
+    }
+
+    @Produces
+    @Singleton
+    EventHandler<OrderExpired> expired(OrderFacts facts) {
+        return (event, envelope) -> facts.expired(event);
+    }
+
+    @Produces
+    @Singleton
+    EventHandler<OrderRefunded> refunded(OrderFacts facts) {
+        return (event, envelope) -> facts.refunded(event);
+    }
+
+    @Produces
+    @Singleton
+    EventHandler<OfferPoolDrained> drained(OrderFacts facts) {
+        return (event, envelope) -> facts.drained(event);
     }
 }

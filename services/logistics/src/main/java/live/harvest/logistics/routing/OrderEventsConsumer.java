@@ -2,33 +2,39 @@ package live.harvest.logistics.routing;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import live.harvest.platform.consumer.EventDispatcher;
+import live.harvest.platform.consumer.EventHandler;
 import live.harvest.platform.event.orders.OrderEvents.OrderPaid;
-import live.harvest.platform.inbox.IncomingEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Paid orders become shipments; the inbox and the shipment's unique order id make redeliveries harmless. */
+import java.util.concurrent.CompletionStage;
+
+/** The orders topic's entry point; paid orders become shipments. */
 @ApplicationScoped
 public class OrderEventsConsumer {
 
     static final String CONSUMER = "logistics";
 
-    private final IncomingEvents incoming;
-    private final RoutingService routing;
+    private final EventDispatcher dispatcher;
 
-    public OrderEventsConsumer(IncomingEvents incoming, RoutingService routing) {
-        this.incoming = incoming;
-        this.routing = routing;
+    public OrderEventsConsumer(EventDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
     }
 
     @Incoming("orders-events")
     @Blocking
-    @Transactional
-    public void on(String record) {
-        incoming.accept(CONSUMER, record).ifPresent(d -> {
-            if (d.event() instanceof OrderPaid paid) {
-                routing.onOrderPaid(paid);
-            }
-        });
+    public CompletionStage<Void> on(Message<String> record) {
+        return dispatcher.dispatch(CONSUMER, record);
+    }
+
+    /** The inbox and the shipment's unique order id make redeliveries harmless. */
+    /** The inbox and the shipment's unique order id make redeliveries harmless. */
+    @Produces
+    @Singleton
+    EventHandler<OrderPaid> orderPaid(RoutingService routing) {
+        return (paid, envelope) -> routing.onOrderPaid(paid);
     }
 }

@@ -15,7 +15,6 @@ import live.harvest.platform.event.orders.OrderEvents.OrderLine;
 import live.harvest.platform.event.orders.OrderEvents.OrderPaid;
 import live.harvest.platform.problem.DomainException;
 import live.harvest.platform.region.RegionCodes;
-import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +28,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class RoutingService {
 
-    private static final Logger LOG = Logger.getLogger(RoutingService.class);
-
     private final ShipmentRepository shipments;
     private final ShipmentJournal journal;
     private final Router router;
@@ -41,12 +38,9 @@ public class RoutingService {
         this.router = router;
     }
 
+    /** The consumer's contract check has already dead-lettered an order-paid without order, buyer or seller id. */
     @Transactional
     public void onOrderPaid(OrderPaid paid) {
-        if (paid.orderId() == null || paid.buyerId() == null || paid.sellerId() == null) {
-            LOG.warnf("Ignoring order-paid without order, buyer or seller id: %s", paid);
-            return;
-        }
         // The inbox drops redeliveries of the same event; this catches the same order paid-announced twice.
         if (shipments.byOrder(paid.orderId()).isPresent()) {
             return;

@@ -2,35 +2,44 @@ package live.harvest.orders.offer;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import live.harvest.platform.consumer.EventDispatcher;
+import live.harvest.platform.consumer.EventHandler;
 import live.harvest.platform.event.livestream.LivestreamEvents.OfferClosed;
 import live.harvest.platform.event.livestream.LivestreamEvents.OfferOpened;
-import live.harvest.platform.inbox.IncomingEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.concurrent.CompletionStage;
+
+/** The livestream topic's entry point; opened and closed offers build and drain live pools ({@link OfferPools}). */
 @ApplicationScoped
 public class LivestreamEventsConsumer {
 
     static final String CONSUMER = "orders-livestream";
 
-    private final IncomingEvents incoming;
-    private final OfferPools pools;
+    private final EventDispatcher dispatcher;
 
-    public LivestreamEventsConsumer(IncomingEvents incoming, OfferPools pools) {
-        this.incoming = incoming;
-        this.pools = pools;
+    public LivestreamEventsConsumer(EventDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
     }
 
     @Incoming("livestream-events")
     @Blocking
-    @Transactional
-    public void on(String record) {
-        incoming.accept(CONSUMER, record).ifPresent(delivery -> {
-            if (delivery.event() instanceof OfferOpened opened) {
-                pools.opened(opened);
-            } else if (delivery.event() instanceof OfferClosed closed) {
-                pools.closed(closed);
-            }
-        });
+    public CompletionStage<Void> on(Message<String> record) {
+        return dispatcher.dispatch(CONSUMER, record);
+    }
+
+    @Produces
+    @Singleton
+    EventHandler<OfferOpened> offerOpened(OfferPools pools) {
+        return (opened, envelope) -> pools.opened(opened);
+    }
+
+    @Produces
+    @Singleton
+    EventHandler<OfferClosed> offerClosed(OfferPools pools) {
+        return (closed, envelope) -> pools.closed(closed);
     }
 }

@@ -1,19 +1,13 @@
 package live.harvest.testkit.platform;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import live.harvest.platform.event.EventCodec;
-import live.harvest.platform.event.EventEnvelope;
 import live.harvest.platform.event.Topics;
-import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentDelivered;
 import live.harvest.testkit.KafkaProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -23,26 +17,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class IdempotentConsumerTest {
 
     @Inject
-    EventCodec codec;
-
-    @Inject
-    EntityManager em;
+    ProbeRecords records;
 
     @Test
     void aRedeliveredEventIsAppliedOnlyOnce() {
         // Given one event delivered three times (as a producer retry or a relay crash would do)
         String recipient = "dup-" + UUID.randomUUID();
-        String record = envelopeFor(recipient);
+        String record = records.envelopeFor(recipient);
         for (int i = 0; i < 3; i++) {
             KafkaProbe.send(ProbeEvents.TOPIC, "k", record);
         }
         // and a marker event sent after them, to know when all three were consumed
         String marker = "marker-" + UUID.randomUUID();
-        KafkaProbe.send(ProbeEvents.TOPIC, "k", envelopeFor(marker));
+        KafkaProbe.send(ProbeEvents.TOPIC, "k", records.envelopeFor(marker));
 
         // Then once the marker is applied, the duplicated event took effect exactly once
-        await().atMost(Duration.ofSeconds(30)).until(() -> effects(marker) == 1);
-        assertEquals(1, effects(recipient));
+        await().atMost(Duration.ofSeconds(30)).until(() -> records.effects(marker) == 1);
+        assertEquals(1, records.effects(recipient));
     }
 
     @Test
@@ -52,25 +43,13 @@ class IdempotentConsumerTest {
             String poison = "{not an envelope " + UUID.randomUUID();
             KafkaProbe.send(ProbeEvents.TOPIC, "k", poison);
             String after = "after-" + UUID.randomUUID();
-            KafkaProbe.send(ProbeEvents.TOPIC, "k", envelopeFor(after));
+            KafkaProbe.send(ProbeEvents.TOPIC, "k", records.envelopeFor(after));
 
             // Then the poison lands on the dead-letter topic with its reason
             ConsumerRecord<String, String> dead = deadLetters.await(r -> poison.equals(r.value()), Duration.ofSeconds(30));
             assertEquals(ProbeEvents.TOPIC, new String(dead.headers().lastHeader("dead-letter-topic").value()));
             // and the good one after it is still applied
-            await().atMost(Duration.ofSeconds(30)).until(() -> effects(after) == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> records.effects(after) == 1);
         }
-    }
-
-    private String envelopeFor(String recipient) {
-        EventEnvelope envelope = codec.wrap(new ShipmentDelivered(UUID.randomUUID(), UUID.randomUUID(), recipient,
-                "proof", Instant.now()), "0".repeat(32));
-        return codec.toJson(envelope);
-    }
-
-    private long effects(String note) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("select count(*) from probe_effect where note = ?1")
-                .setParameter(1, note).getSingleResult()).longValue());
     }
 }

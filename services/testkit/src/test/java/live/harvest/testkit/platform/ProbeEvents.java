@@ -1,38 +1,50 @@
 package live.harvest.testkit.platform;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import live.harvest.platform.inbox.IncomingEvents;
-import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentDelivered;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+import live.harvest.platform.consumer.EventDispatcher;
+import live.harvest.platform.consumer.EventHandler;
+import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentDelivered;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** A consumer shaped like the services' ones: dedupe via the inbox, apply the change, same transaction. */
+import java.util.concurrent.CompletionStage;
+
+/** A consumer shaped like the services' ones: a one-line entry point per channel, a handler per event type. */
 @ApplicationScoped
 public class ProbeEvents {
 
     public static final String TOPIC = "harvest.test.probe";
+    public static final String CONSUMER = "platform-test";
 
-    private final IncomingEvents incoming;
-    private final EntityManager em;
+    private final EventDispatcher dispatcher;
 
-    public ProbeEvents(IncomingEvents incoming, EntityManager em) {
-        this.incoming = incoming;
-        this.em = em;
+    public ProbeEvents(EventDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
     }
 
     @Incoming("probe-in")
     @Blocking
-    @Transactional
-    public void on(String record) {
-        incoming.accept("platform-test", record).ifPresent(delivery -> {
-            if (delivery.event() instanceof ShipmentDelivered delivered) {
-                em.createNativeQuery("insert into probe_effect (event_id, note) values (?1, ?2)")
-                        .setParameter(1, delivery.envelope().eventId())
-                        .setParameter(2, delivered.recipientName())
-                        .executeUpdate();
-            }
-        });
+    public CompletionStage<Void> on(Message<String> record) {
+        return dispatcher.dispatch(CONSUMER, record);
+    }
+
+    /**
+     * Records one {@code probe_effect} row per applied event, then lets {@link ProbeFaults} fail the unit when a
+     * test armed a fault for this recipient (after the write, so a rollback has something to undo).
+     */
+    @Produces
+    @Singleton
+    EventHandler<ShipmentDelivered> delivered(EntityManager em, ProbeFaults faults) {
+        return (delivered, envelope) -> {
+            em.createNativeQuery("insert into probe_effect (event_id, note) values (?1, ?2)")
+                    .setParameter(1, envelope.eventId())
+                    .setParameter(2, delivered.recipientName())
+                    .executeUpdate();
+            faults.maybeFail(delivered.recipientName());
+        };
     }
 }

@@ -1,5 +1,9 @@
 package live.harvest.platform.event.catalog;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import live.harvest.platform.event.DomainEvent;
 import live.harvest.platform.event.EventType;
 import live.harvest.platform.event.Topics;
@@ -18,13 +22,13 @@ public final class CatalogEvents {
     private CatalogEvents() {
     }
 
-    public record SkuSnapshot(UUID skuId, String spec, int netWeightGrams, long priceFen, String currency) {
+    public record SkuSnapshot(@NotNull UUID skuId, String spec, int netWeightGrams, long priceFen, String currency) {
     }
 
     @EventType(value = "catalog.product-listed", topic = Topics.CATALOG)
-    public record ProductListed(UUID productId, UUID sellerId, String title, String category, String originCountyCode,
+    public record ProductListed(@NotNull UUID productId, @NotNull UUID sellerId, @NotNull String title, String category, String originCountyCode,
                                 String originTownshipCode, String giName, TemperatureClass temperatureClass,
-                                List<SkuSnapshot> skus) implements DomainEvent {
+                                List<@Valid SkuSnapshot> skus) implements DomainEvent {
         @Override
         public String aggregateId() {
             return productId.toString();
@@ -32,8 +36,8 @@ public final class CatalogEvents {
     }
 
     @EventType(value = "catalog.product-updated", topic = Topics.CATALOG)
-    public record ProductUpdated(UUID productId, UUID sellerId, String title, String category, String status,
-                                 TemperatureClass temperatureClass, List<SkuSnapshot> skus) implements DomainEvent {
+    public record ProductUpdated(@NotNull UUID productId, @NotNull UUID sellerId, String title, String category, String status,
+                                 TemperatureClass temperatureClass, List<@Valid SkuSnapshot> skus) implements DomainEvent {
         @Override
         public String aggregateId() {
             return productId.toString();
@@ -41,7 +45,7 @@ public final class CatalogEvents {
     }
 
     @EventType(value = "catalog.product-delisted", topic = Topics.CATALOG)
-    public record ProductDelisted(UUID productId, UUID sellerId) implements DomainEvent {
+    public record ProductDelisted(@NotNull UUID productId, @NotNull UUID sellerId) implements DomainEvent {
         @Override
         public String aggregateId() {
             return productId.toString();
@@ -50,7 +54,8 @@ public final class CatalogEvents {
 
     /** Units moved from a SKU's on-hand stock into a live-stream offer's pool. */
     @EventType(value = "catalog.stock-allocated", topic = Topics.CATALOG)
-    public record StockAllocated(UUID skuId, UUID productId, UUID sellerId, UUID offerId, int quantity,
+    public record StockAllocated(@NotNull UUID skuId, @NotNull UUID productId, @NotNull UUID sellerId,
+                                 @NotNull UUID offerId, @Positive int quantity,
                                  long onHandAfter) implements DomainEvent {
         @Override
         public String aggregateId() {
@@ -60,7 +65,8 @@ public final class CatalogEvents {
 
     /** Unsold units given back from an offer's pool to on-hand stock. */
     @EventType(value = "catalog.stock-released", topic = Topics.CATALOG)
-    public record StockReleased(UUID skuId, UUID productId, UUID sellerId, UUID offerId, int quantity,
+    public record StockReleased(@NotNull UUID skuId, @NotNull UUID productId, @NotNull UUID sellerId,
+                                @NotNull UUID offerId, @PositiveOrZero int quantity,
                                 long onHandAfter) implements DomainEvent {
         @Override
         public String aggregateId() {
@@ -73,7 +79,8 @@ public final class CatalogEvents {
      * {@code delta} is signed; {@code movement} names the ledger entry kind.
      */
     @EventType(value = "catalog.stock-adjusted", topic = Topics.CATALOG)
-    public record StockAdjusted(UUID skuId, UUID productId, UUID sellerId, String movement, long delta, String reason,
+    public record StockAdjusted(@NotNull UUID skuId, @NotNull UUID productId, @NotNull UUID sellerId,
+                                @NotNull String movement, long delta, String reason,
                                 long onHandAfter) implements DomainEvent {
         @Override
         public String aggregateId() {

@@ -1,5 +1,8 @@
 package live.harvest.platform.event.livestream;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import live.harvest.platform.event.DomainEvent;
 import live.harvest.platform.event.EventType;
 import live.harvest.platform.event.Topics;
@@ -20,7 +23,7 @@ public final class LivestreamEvents {
     }
 
     @EventType(value = "livestream.stream-scheduled", topic = Topics.LIVESTREAM)
-    public record StreamScheduled(UUID streamId, UUID sellerId, String title, Instant plannedStart,
+    public record StreamScheduled(@NotNull UUID streamId, @NotNull UUID sellerId, String title, Instant plannedStart,
                                   List<UUID> productIds) implements DomainEvent {
         @Override
         public String aggregateId() {
@@ -29,7 +32,7 @@ public final class LivestreamEvents {
     }
 
     @EventType(value = "livestream.stream-started", topic = Topics.LIVESTREAM)
-    public record StreamStarted(UUID streamId, UUID sellerId, Instant startedAt) implements DomainEvent {
+    public record StreamStarted(@NotNull UUID streamId, @NotNull UUID sellerId, @NotNull Instant startedAt) implements DomainEvent {
         @Override
         public String aggregateId() {
             return streamId.toString();
@@ -37,7 +40,7 @@ public final class LivestreamEvents {
     }
 
     @EventType(value = "livestream.stream-ended", topic = Topics.LIVESTREAM)
-    public record StreamEnded(UUID streamId, UUID sellerId, Instant endedAt) implements DomainEvent {
+    public record StreamEnded(@NotNull UUID streamId, @NotNull UUID sellerId, @NotNull Instant endedAt) implements DomainEvent {
         @Override
         public String aggregateId() {
             return streamId.toString();
@@ -45,7 +48,7 @@ public final class LivestreamEvents {
     }
 
     @EventType(value = "livestream.stream-cancelled", topic = Topics.LIVESTREAM)
-    public record StreamCancelled(UUID streamId, UUID sellerId, String reason) implements DomainEvent {
+    public record StreamCancelled(@NotNull UUID streamId, @NotNull UUID sellerId, String reason) implements DomainEvent {
         @Override
         public String aggregateId() {
             return streamId.toString();
@@ -58,9 +61,11 @@ public final class LivestreamEvents {
      * (the shipment's origin) and the trace code of the batch being sold.
      */
     @EventType(value = "livestream.offer-opened", topic = Topics.LIVESTREAM)
-    public record OfferOpened(UUID offerId, UUID streamId, UUID sellerId, String sellerCountyCode, UUID productId,
-                              UUID skuId, String title, String spec, long priceFen, String currency, int quantity,
-                              int perBuyerLimit, Instant endsAt, TemperatureClass temperatureClass,
+    public record OfferOpened(@NotNull UUID offerId, @NotNull UUID streamId, @NotNull UUID sellerId,
+                              String sellerCountyCode, @NotNull UUID productId, @NotNull UUID skuId,
+                              @NotNull String title, String spec, @PositiveOrZero long priceFen,
+                              @NotNull String currency, @Positive int quantity, @Positive int perBuyerLimit,
+                              Instant endsAt, TemperatureClass temperatureClass,
                               String traceCode) implements DomainEvent {
         @Override
         public String aggregateId() {
@@ -73,7 +78,7 @@ public final class LivestreamEvents {
      * left are counted by orders, which owns the live pool, and reported in {@code orders.offer-pool-drained}.
      */
     @EventType(value = "livestream.offer-closed", topic = Topics.LIVESTREAM)
-    public record OfferClosed(UUID offerId, UUID streamId, UUID skuId, String reason)
+    public record OfferClosed(@NotNull UUID offerId, @NotNull UUID streamId, @NotNull UUID skuId, String reason)
             implements DomainEvent {
         @Override
         public String aggregateId() {

@@ -1,5 +1,6 @@
 package live.harvest.platform.event.logistics;
 
+import jakarta.validation.constraints.NotNull;
 import live.harvest.platform.event.DomainEvent;
 import live.harvest.platform.event.EventType;
 import live.harvest.platform.event.Topics;
@@ -38,63 +39,63 @@ public final class LogisticsEvents {
     }
 
     @EventType(value = "logistics.shipment-created", topic = Topics.LOGISTICS)
-    public record ShipmentCreated(UUID shipmentId, UUID orderId, String destinationTownshipCode, Instant at)
+    public record ShipmentCreated(@NotNull UUID shipmentId, @NotNull UUID orderId, String destinationTownshipCode, @NotNull Instant at)
             implements ShipmentEvent {
     }
 
     @EventType(value = "logistics.shipment-routed", topic = Topics.LOGISTICS)
-    public record ShipmentRouted(UUID shipmentId, UUID orderId, String originCentreCode, String destinationCentreCode,
-                                 String stationCode, boolean coldChain, Instant at) implements ShipmentEvent {
+    public record ShipmentRouted(@NotNull UUID shipmentId, @NotNull UUID orderId, String originCentreCode, String destinationCentreCode,
+                                 String stationCode, boolean coldChain, @NotNull Instant at) implements ShipmentEvent {
     }
 
     @EventType(value = "logistics.shipment-routing-failed", topic = Topics.LOGISTICS)
-    public record ShipmentRoutingFailed(UUID shipmentId, UUID orderId, String reason, Instant at)
+    public record ShipmentRoutingFailed(@NotNull UUID shipmentId, @NotNull UUID orderId, String reason, @NotNull Instant at)
             implements ShipmentEvent {
     }
 
     @EventType(value = "logistics.shipment-dispatched", topic = Topics.LOGISTICS)
-    public record ShipmentDispatched(UUID shipmentId, UUID orderId, UUID waveId, String vehicle, String stationCode,
-                                     Instant at) implements ShipmentEvent {
+    public record ShipmentDispatched(@NotNull UUID shipmentId, @NotNull UUID orderId, UUID waveId, String vehicle, String stationCode,
+                                     @NotNull Instant at) implements ShipmentEvent {
     }
 
     @EventType(value = "logistics.shipment-arrived-at-station", topic = Topics.LOGISTICS)
-    public record ShipmentArrivedAtStation(UUID shipmentId, UUID orderId, String stationCode, Instant at)
+    public record ShipmentArrivedAtStation(@NotNull UUID shipmentId, @NotNull UUID orderId, String stationCode, @NotNull Instant at)
             implements ShipmentEvent {
     }
 
     @EventType(value = "logistics.shipment-out-for-delivery", topic = Topics.LOGISTICS)
-    public record ShipmentOutForDelivery(UUID shipmentId, UUID orderId, String stationCode, Instant at)
+    public record ShipmentOutForDelivery(@NotNull UUID shipmentId, @NotNull UUID orderId, String stationCode, @NotNull Instant at)
             implements ShipmentEvent {
     }
 
     @EventType(value = "logistics.shipment-delivered", topic = Topics.LOGISTICS)
-    public record ShipmentDelivered(UUID shipmentId, UUID orderId, String recipientName, String proofReference,
-                                    Instant at) implements ShipmentEvent {
+    public record ShipmentDelivered(@NotNull UUID shipmentId, @NotNull UUID orderId, String recipientName, String proofReference,
+                                    @NotNull Instant at) implements ShipmentEvent {
     }
 
     /** Held at a village pickup point; the buyer collects it with {@code pickupCode}. */
     @EventType(value = "logistics.shipment-held-for-pickup", topic = Topics.LOGISTICS)
-    public record ShipmentHeldForPickup(UUID shipmentId, UUID orderId, String pickupPointCode, String pickupCode,
-                                        Instant at) implements ShipmentEvent {
+    public record ShipmentHeldForPickup(@NotNull UUID shipmentId, @NotNull UUID orderId, String pickupPointCode, String pickupCode,
+                                        @NotNull Instant at) implements ShipmentEvent {
     }
 
     @EventType(value = "logistics.shipment-picked-up", topic = Topics.LOGISTICS)
-    public record ShipmentPickedUp(UUID shipmentId, UUID orderId, String pickupPointCode, Instant at)
+    public record ShipmentPickedUp(@NotNull UUID shipmentId, @NotNull UUID orderId, String pickupPointCode, @NotNull Instant at)
             implements ShipmentEvent {
     }
 
     @EventType(value = "logistics.shipment-delivery-failed", topic = Topics.LOGISTICS)
-    public record ShipmentDeliveryFailed(UUID shipmentId, UUID orderId, String reason, Instant at)
+    public record ShipmentDeliveryFailed(@NotNull UUID shipmentId, @NotNull UUID orderId, String reason, @NotNull Instant at)
             implements ShipmentEvent {
     }
 
     @EventType(value = "logistics.shipment-returned", topic = Topics.LOGISTICS)
-    public record ShipmentReturned(UUID shipmentId, UUID orderId, String reason, Instant at) implements ShipmentEvent {
+    public record ShipmentReturned(@NotNull UUID shipmentId, @NotNull UUID orderId, String reason, @NotNull Instant at) implements ShipmentEvent {
     }
 
     @EventType(value = "logistics.cold-chain-exception", topic = Topics.LOGISTICS)
-    public record ColdChainExceptionRaised(UUID shipmentId, UUID orderId, double celsius, int allowedMinCelsius,
-                                           int allowedMaxCelsius, String siteCode, Instant at)
+    public record ColdChainExceptionRaised(@NotNull UUID shipmentId, @NotNull UUID orderId, double celsius, int allowedMinCelsius,
+                                           int allowedMaxCelsius, String siteCode, @NotNull Instant at)
             implements ShipmentEvent {
     }
 
@@ -103,7 +104,7 @@ public final class LogisticsEvents {
      * it arrives from another county. Only parcels received at their destination centre can join a dispatch wave.
      */
     @EventType(value = "logistics.shipment-received-at-centre", topic = Topics.LOGISTICS)
-    public record ShipmentReceivedAtCentre(UUID shipmentId, UUID orderId, String centreCode, Instant at)
+    public record ShipmentReceivedAtCentre(@NotNull UUID shipmentId, @NotNull UUID orderId, String centreCode, @NotNull Instant at)
             implements ShipmentEvent {
     }
 }

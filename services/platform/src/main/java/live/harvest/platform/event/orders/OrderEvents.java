@@ -1,5 +1,9 @@
 package live.harvest.platform.event.orders;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import live.harvest.platform.event.DomainEvent;
 import live.harvest.platform.event.EventType;
 import live.harvest.platform.event.Topics;
@@ -27,16 +31,18 @@ public final class OrderEvents {
     /** Where the units of a line come back to when an order is cancelled or expires. */
     public enum StockReturn { OFFER, CATALOG }
 
-    public record OrderLine(UUID productId, UUID skuId, UUID offerId, String title, String spec, int quantity,
+    public record OrderLine(UUID productId, @NotNull UUID skuId, UUID offerId, String title, String spec,
+                            @Positive int quantity,
                             long unitPriceFen, long lineTotalFen, TemperatureClass temperatureClass,
                             String traceCode) {
     }
 
-    public record ReturnedLine(UUID skuId, UUID offerId, int quantity, StockReturn returnedTo) {
+    public record ReturnedLine(UUID skuId, UUID offerId, int quantity, @NotNull StockReturn returnedTo) {
     }
 
     @EventType(value = "orders.order-placed", topic = Topics.ORDERS)
-    public record OrderPlaced(UUID orderId, UUID buyerId, UUID sellerId, UUID streamId, List<OrderLine> lines,
+    public record OrderPlaced(@NotNull UUID orderId, @NotNull UUID buyerId, @NotNull UUID sellerId, UUID streamId,
+                              @NotNull List<@Valid OrderLine> lines,
                               long totalFen, String currency, Instant placedAt) implements DomainEvent {
         @Override
         public String aggregateId() {
@@ -46,9 +52,10 @@ public final class OrderEvents {
 
     /** Payment confirmed. Carries everything logistics needs to create and route the shipment. */
     @EventType(value = "orders.order-paid", topic = Topics.ORDERS)
-    public record OrderPaid(UUID orderId, UUID buyerId, UUID sellerId, String sellerCountyCode, UUID streamId,
-                            String paymentId, long amountFen, String currency, List<OrderLine> lines,
-                            TemperatureClass temperatureClass, DeliveryAddress address, Instant paidAt)
+    public record OrderPaid(@NotNull UUID orderId, @NotNull UUID buyerId, @NotNull UUID sellerId,
+                            String sellerCountyCode, UUID streamId, String paymentId, long amountFen,
+                            String currency, @NotNull List<@Valid OrderLine> lines,
+                            TemperatureClass temperatureClass, @NotNull DeliveryAddress address, Instant paidAt)
             implements DomainEvent {
         @Override
         public String aggregateId() {
@@ -57,8 +64,9 @@ public final class OrderEvents {
     }
 
     @EventType(value = "orders.order-cancelled", topic = Topics.ORDERS)
-    public record OrderCancelled(UUID orderId, UUID buyerId, UUID sellerId, UUID streamId, long totalFen,
-                                 boolean wasPaid, String reason, List<ReturnedLine> returned) implements DomainEvent {
+    public record OrderCancelled(@NotNull UUID orderId, @NotNull UUID buyerId, @NotNull UUID sellerId,
+                                 UUID streamId, long totalFen, boolean wasPaid, String reason,
+                                 List<@Valid ReturnedLine> returned) implements DomainEvent {
         @Override
         public String aggregateId() {
             return orderId.toString();
@@ -66,8 +74,8 @@ public final class OrderEvents {
     }
 
     @EventType(value = "orders.order-expired", topic = Topics.ORDERS)
-    public record OrderExpired(UUID orderId, UUID buyerId, UUID sellerId, UUID streamId, long totalFen,
-                               List<ReturnedLine> returned) implements DomainEvent {
+    public record OrderExpired(@NotNull UUID orderId, @NotNull UUID buyerId, @NotNull UUID sellerId,
+                               UUID streamId, long totalFen, List<@Valid ReturnedLine> returned) implements DomainEvent {
         @Override
         public String aggregateId() {
             return orderId.toString();
@@ -75,7 +83,7 @@ public final class OrderEvents {
     }
 
     @EventType(value = "orders.order-refunded", topic = Topics.ORDERS)
-    public record OrderRefunded(UUID orderId, UUID buyerId, UUID sellerId, UUID streamId, long amountFen,
+    public record OrderRefunded(@NotNull UUID orderId, @NotNull UUID buyerId, @NotNull UUID sellerId, UUID streamId, long amountFen,
                                 String currency, String reason) implements DomainEvent {
         @Override
         public String aggregateId() {
@@ -88,8 +96,8 @@ public final class OrderEvents {
      * to the catalog's on-hand stock. Later cancellations of that offer's orders return to catalog directly.
      */
     @EventType(value = "orders.offer-pool-drained", topic = Topics.ORDERS)
-    public record OfferPoolDrained(UUID offerId, UUID streamId, UUID sellerId, UUID productId, UUID skuId,
-                                   int unitsLeft) implements DomainEvent {
+    public record OfferPoolDrained(@NotNull UUID offerId, UUID streamId, @NotNull UUID sellerId, UUID productId,
+                                   @NotNull UUID skuId, @PositiveOrZero int unitsLeft) implements DomainEvent {
         @Override
         public String aggregateId() {
             return offerId.toString();
