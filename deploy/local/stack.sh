@@ -112,11 +112,11 @@ down() {
 
 table() {
   local svc state
-  printf '\n%-11s %-24s %-8s %s\n' SERVICE URL STATE "DOCS"
+  printf '\n%-13s %-24s %-8s %s\n' SERVICE URL STATE "DOCS"
   for svc in "${SERVICES[@]}"; do
     state=down
     if curl -s -o /dev/null -f --max-time 2 "$(url_of "$svc")/q/health/ready"; then state=ready; fi
-    printf '%-11s %-24s %-8s %s\n' "$svc" "$(url_of "$svc")" "$state" "$(url_of "$svc")/q/swagger-ui  $(url_of "$svc")/q/openapi"
+    printf '%-13s %-24s %-8s %s\n' "$svc" "$(url_of "$svc")" "$state" "$(url_of "$svc")/q/swagger-ui  $(url_of "$svc")/q/openapi"
   done
   printf '\nKafka %s:%s  PostgreSQL %s:%s  Redis %s:%s  logs %s/logs\n' "${KAFKA_HOST:-127.0.0.1}" "${KAFKA_PORT:-9092}" \
     "${PGHOST:-127.0.0.1}" "${PGPORT:-5432}" "${REDIS_HOST:-127.0.0.1}" "${REDIS_PORT:-6379}" "$RUN"
