@@ -98,7 +98,16 @@ public final class Tokens {
     }
 
     private static String sign(JwtClaimsBuilder claims, PrivateKey key) {
-        return claims.jws().keyId("test").sign(key);
+        // smallrye-jwt-build looks its configuration up through the context class loader; after Quarkus restarts the
+        // application for a @TestProfile that loader is the new application's, which cannot see this class's config.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Tokens.class.getClassLoader());
+        try {
+            return claims.jws().keyId("test").sign(key);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     private static PrivateKey load(String resource) {

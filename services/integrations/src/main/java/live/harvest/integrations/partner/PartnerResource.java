@@ -22,6 +22,7 @@ import live.harvest.integrations.partner.PartnerDtos.PartnerRequest;
 import live.harvest.integrations.partner.PartnerDtos.PartnerSecret;
 import live.harvest.integrations.partner.PartnerDtos.PartnerView;
 import live.harvest.integrations.partner.PartnerDtos.RegisteredPartner;
+import live.harvest.platform.idempotency.IdempotencyKey;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -37,9 +38,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Partners", description = "Partner registration: each partner is an OAuth2 client-credentials client")
 public class PartnerResource {
-
-    /** 1 to 64 printable ASCII characters, e.g. a UUID the caller generates per registration. */
-    static final String IDEMPOTENCY_KEY = "^[\\x20-\\x7E]{1,64}$";
 
     private final PartnerRegistration registration;
     private final PartnerService service;
@@ -67,8 +65,8 @@ public class PartnerResource {
     @APIResponse(responseCode = "503", description = "identity-provider-unavailable: nothing was registered; retry")
     public Response register(
             @Parameter(description = "1-64 printable characters, unique per registration")
-            @HeaderParam("Idempotency-Key") @Pattern(regexp = IDEMPOTENCY_KEY,
-                    message = "must be 1-64 printable ASCII characters") String idempotencyKey,
+            @HeaderParam(IdempotencyKey.HEADER) @Pattern(regexp = IdempotencyKey.PATTERN,
+                    message = IdempotencyKey.MESSAGE) String idempotencyKey,
             @NotNull @Valid PartnerRequest request) {
         PartnerRegistration.Outcome outcome = registration.register(idempotencyKey, request);
         RegisteredPartner partner = outcome.partner();

@@ -31,23 +31,11 @@ class IdentityProviderUnavailableTest {
         }
     }
 
-    /** Minted with the class loader that loaded the testkit (Quarkus restarts the app for a test profile). */
-    private static String adminToken() {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(Tokens.class.getClassLoader());
-        try {
-            return Tokens.admin();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
-
     @Test
     void givenKeycloakIsUnreachable_whenRegisteringAPartner_then503AndNothingIsRegistered() {
         String name = Partners.uniqueName("no-idp");
 
-        String admin = adminToken();
+        String admin = Tokens.admin();
 
         assertProblem(given().auth().oauth2(admin).contentType("application/json")
                 .body(Partners.body(name, "COURIER", List.of(Scopes.SHIPMENTS_READ))).post("/api/v1/partners").then(),

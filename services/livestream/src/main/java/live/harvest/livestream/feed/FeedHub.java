@@ -47,9 +47,20 @@ public class FeedHub {
 
     private static final Logger LOG = Logger.getLogger(FeedHub.class);
     private static final String CHANNEL_PREFIX = "live:feed:";
+    // A missing sequence (a new stream, or Redis restarted, evicted or failed over) starts at Redis' clock in
+    // microseconds, above every id handed out before: a client resuming with Last-Event-ID never sees ids go back.
+    // (Feeds are coalesced far below a million events a second, so earlier ids never catch up with the clock.)
     private static final String NUMBER_AND_PUBLISH = """
-            local id = redis.call('INCR', KEYS[1])
-            redis.call('PUBLISH', KEYS[2], id .. '\\n' .. ARGV[1] .. '\\n' .. ARGV[2])
+            local id
+            if redis.call('EXISTS', KEYS[1]) == 0 then
+              local now = redis.call('TIME')
+              -- built as a string: Lua prints numbers above 10^14 in exponent form
+              id = redis.call('INCRBY', KEYS[1], now[1] .. string.format('%06d', tonumber(now[2])))
+            else
+              id = redis.call('INCR', KEYS[1])
+            end
+            -- '%.0f' for the same reason
+            redis.call('PUBLISH', KEYS[2], string.format('%.0f', id) .. '\\n' .. ARGV[1] .. '\\n' .. ARGV[2])
             return id""";
 
     private static final String PATTERN = CHANNEL_PREFIX + "*";

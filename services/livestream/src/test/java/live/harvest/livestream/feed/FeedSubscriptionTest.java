@@ -92,6 +92,24 @@ class FeedSubscriptionTest {
         }
     }
 
+    @Test
+    void givenRedisLostAStreamsSequenceWhenTheFeedGoesOnThenIdsKeepIncreasingForResumingViewers() {
+        // Regression (failure-trust issue): a Redis restart made the feed's ids start again at 1, so a viewer resuming
+        // with Last-Event-ID saw ids go back. Given a live stream whose feed has handed out ids
+        UUID stream = Given.liveStream(Given.verifiedSeller());
+        long first = hub.publish(stream, FeedNotice.LIKES, Map.of("likes", 1));
+        long before = hub.publish(stream, FeedNotice.LIKES, Map.of("likes", 2));
+        assertEquals(first + 1, before, "ids follow each other while Redis keeps the sequence");
+
+        // When Redis loses the sequence (restart, eviction, failover)
+        redis.key().del(FeedHub.sequenceKey(stream));
+
+        // Then the next id is still above every id handed out before, and they go on increasing by one
+        long after = hub.publish(stream, FeedNotice.LIKES, Map.of("likes", 3));
+        assertTrue(after > before, after + " must be above " + before);
+        assertEquals(after + 1, hub.publish(stream, FeedNotice.LIKES, Map.of("likes", 4)));
+    }
+
     private Optional<String> feedConnection() {
         String clients = redis.execute("CLIENT", "LIST").toString();
         return Arrays.stream(clients.split("\r?\n"))

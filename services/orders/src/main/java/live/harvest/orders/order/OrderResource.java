@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import live.harvest.orders.idempotency.StoredResponse;
 import live.harvest.platform.security.Caller;
 import live.harvest.platform.security.PartnerScopeFilter;
+import live.harvest.platform.idempotency.IdempotencyKey;
 import live.harvest.platform.security.Roles;
 import live.harvest.platform.security.Scopes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,9 +38,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Orders")
 public class OrderResource {
-
-    /** 1 to 64 printable ASCII characters, e.g. a UUID the client generates per purchase intent. */
-    static final String IDEMPOTENCY_KEY = "^[\\x20-\\x7E]{1,64}$";
 
     private final OrderPlacement placement;
     private final OrderQueries queries;
@@ -65,8 +63,8 @@ public class OrderResource {
     @APIResponse(responseCode = "422", description = "unknown-offer, unknown-sku, mixed-sellers, idempotency-key-reused")
     public Response place(
             @Parameter(description = "1-64 printable characters, unique per purchase intent")
-            @HeaderParam("Idempotency-Key") @NotNull @Pattern(regexp = IDEMPOTENCY_KEY,
-                    message = "must be 1-64 printable ASCII characters") String idempotencyKey,
+            @HeaderParam(IdempotencyKey.HEADER) @NotNull @Pattern(regexp = IdempotencyKey.PATTERN,
+                    message = IdempotencyKey.MESSAGE) String idempotencyKey,
             @NotNull @Valid PlaceOrderRequest request) {
         StoredResponse answer = placement.place(caller.id(), idempotencyKey, request);
         return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();

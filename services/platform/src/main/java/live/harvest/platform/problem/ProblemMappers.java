@@ -3,6 +3,7 @@ package live.harvest.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -67,6 +68,15 @@ public class ProblemMappers {
         return Response.fromResponse(respond(Problem.of(401, "unauthenticated", "Unauthenticated",
                         "A valid bearer token is required"), uri))
                 .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** The identity provider could not be reached to verify a token: ours to fix, the client's to retry. */
+    @ServerExceptionMapper
+    public Response identityProviderUnavailable(OIDCException e, UriInfo uri) {
+        LOG.warnf("Cannot verify a bearer token: %s", e.getMessage());
+        return Response.fromResponse(respond(Problem.of(503, "identity-provider-unavailable", "Service unavailable",
+                        "The identity provider cannot be reached to verify the token; retry shortly"), uri))
+                .header("Retry-After", "5").build();
     }
 
     @ServerExceptionMapper
