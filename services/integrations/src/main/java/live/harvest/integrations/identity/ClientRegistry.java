@@ -7,6 +7,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import live.harvest.integrations.config.IntegrationsConfig;
 import live.harvest.platform.problem.DomainException;
+import live.harvest.platform.problem.IdentityProviderUnavailable;
 import org.jboss.logging.Logger;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;

@@ -67,7 +67,13 @@ public final class FailureClassifier {
             if (isTransient(t)) {
                 return FailureClass.TRANSIENT;
             }
-            refusal |= t instanceof DomainException;
+            if (t instanceof DomainException domain) {
+                // A 5xx refusal is a dependency being unavailable (e.g. catalog-unavailable), not a verdict on the event.
+                if (domain.status() >= 500) {
+                    return FailureClass.TRANSIENT;
+                }
+                refusal = true;
+            }
         }
         return refusal ? FailureClass.REFUSAL : FailureClass.POISON;
     }

@@ -74,9 +74,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response identityProviderUnavailable(OIDCException e, UriInfo uri) {
         LOG.warnf("Cannot verify a bearer token: %s", e.getMessage());
-        return Response.fromResponse(respond(Problem.of(503, "identity-provider-unavailable", "Service unavailable",
-                        "The identity provider cannot be reached to verify the token; retry shortly"), uri))
-                .header("Retry-After", "5").build();
+        return domain(new IdentityProviderUnavailable(
+                "The identity provider cannot be reached to verify the token; retry shortly", e), uri);
     }
 
     @ServerExceptionMapper

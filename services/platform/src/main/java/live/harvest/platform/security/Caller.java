@@ -62,18 +62,15 @@ public class Caller {
         return Set.of();
     }
 
-    /** The OAuth2 client behind the token (e.g. {@code harvest-orders}, {@code partner-courier}); empty if none. */
-    public Optional<String> clientId() {
-        return Optional.ofNullable(jwt.getClaim(CLIENT_ID)).map(Object::toString).map(Caller::unquote);
-    }
-
     public Set<String> scopes() {
-        String claim = jwt.getClaim(SCOPE);
-        return claim == null || claim.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(claim.trim().split("\\s+")));
+        return scopesOf(jwt);
     }
 
-    public boolean hasScope(String scope) {
-        return scopes().contains(scope);
+    /** The space-separated {@code scope} claim of a token as a set (empty when absent). */
+    static Set<String> scopesOf(JsonWebToken token) {
+        Object claim = token.getClaim(SCOPE);
+        String scope = claim == null ? "" : unquote(claim).trim();
+        return scope.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(scope.split("\\s+")));
     }
 
     private static String unquote(Object value) {

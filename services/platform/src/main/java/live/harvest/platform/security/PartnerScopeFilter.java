@@ -64,10 +64,6 @@ public class PartnerScopeFilter {
     }
 
     private static Set<String> granted(SecurityIdentity identity) {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(Caller.SCOPE) != null) {
-            String scope = jwt.getClaim(Caller.SCOPE).toString().replace("\"", "").trim();
-            return scope.isEmpty() ? Set.of() : Set.of(scope.split("\\s+"));
-        }
-        return Set.of();
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? Caller.scopesOf(jwt) : Set.of();
     }
 }

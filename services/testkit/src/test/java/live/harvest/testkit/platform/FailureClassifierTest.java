@@ -68,6 +68,12 @@ class FailureClassifierTest {
     }
 
     @Test
+    void givenAnUnavailableDependency_whenClassified_thenItIsTransientNotARefusal() {
+        assertEquals(FailureClass.TRANSIENT, FailureClassifier.classify(new DomainException(503,
+                "catalog-unavailable", "Service unavailable", "Catalog could not be reached", null)));
+    }
+
+    @Test
     void givenARefusalCausedByALostConnection_whenClassified_thenTheTransientCauseWins() {
         DomainException refusal = DomainException.conflict("x", "x");
         refusal.initCause(new SQLException("I/O error", "08006"));

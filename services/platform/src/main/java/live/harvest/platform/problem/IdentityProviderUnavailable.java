@@ -1,10 +1,11 @@
-package live.harvest.integrations.identity;
-
-import live.harvest.platform.problem.DomainException;
+package live.harvest.platform.problem;
 
 import java.util.Map;
 
-/** Keycloak could not be reached or refused our service account: 503, and the caller may retry later. */
+/**
+ * The identity provider could not be reached (to verify a token, or, for integrations, to manage a client): 503 with
+ * {@code Retry-After}; ours to fix, the caller's to retry.
+ */
 public class IdentityProviderUnavailable extends DomainException {
 
     public IdentityProviderUnavailable(String detail, Throwable cause) {
