@@ -37,5 +37,13 @@ public interface LivestreamConfig {
         /** How long Redis keeps a stream's counters after it ended (they are copied to PostgreSQL at the end). */
         @WithDefault("P1D")
         Duration retainAfterEnd();
+
+        /**
+         * How often running streams' changed counters are checkpointed to PostgreSQL and this instance's viewers
+         * re-asserted in Redis (read by the CounterCheckpointJob schedule). It bounds what losing Redis can take back:
+         * the likes (and first-time viewers, and a new peak) of the last interval.
+         */
+        @WithDefault("1s")
+        String checkpointInterval();
     }
 }

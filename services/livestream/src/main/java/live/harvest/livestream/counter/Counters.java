@@ -1,33 +1,42 @@
 package live.harvest.livestream.counter;
 
-import io.quarkus.redis.datasource.RedisDataSource;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import live.harvest.livestream.config.LivestreamConfig;
+import org.jboss.logging.Logger;
 
-import java.util.List;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Viewer and like counters of a stream, kept in Redis (keys {@code live:stream:<id>:...}) while it runs and
- * copied to PostgreSQL when it ends. Current viewers is a plain counter of open feed connections; unique viewers a
- * HyperLogLog of viewer ids (about 0.8% error, 12 KB per stream whatever the audience).
+ * Viewer and like counters of a stream, kept in Redis (keys {@code live:stream:<id>:...}, see {@link CounterScripts})
+ * while it runs, checkpointed to PostgreSQL about once a second ({@link CounterCheckpointJob}) and copied to the stream
+ * row when it ends. Redis holds nothing PostgreSQL cannot rebuild: when a script finds the stream's marker missing
+ * (Redis restarted, failed over or lost the keys), the counters are restored from the checkpoint before anything is
+ * counted or read, so they never go back by more than what was counted since the last checkpoint (ADR 0012).
+ * Current viewers is the sum of every instance's open feed connections; unique viewers a HyperLogLog of viewer ids
+ * (about 0.8% error, 12 KB per stream whatever the audience).
  */
 @ApplicationScoped
 public class Counters {
 
-    /** Increments the current count and raises the peak in one step. */
-    private static final String JOIN = """
-            local n = redis.call('INCR', KEYS[1])
-            if n > tonumber(redis.call('GET', KEYS[2]) or '0') then redis.call('SET', KEYS[2], n) end
-            return n""";
-    /** Never below zero, even if a leave arrives after the counter was retired. */
-    private static final String LEAVE = """
-            local n = tonumber(redis.call('GET', KEYS[1]) or '0')
-            if n > 0 then return redis.call('DECR', KEYS[1]) end
-            return 0""";
+    private static final Logger LOG = Logger.getLogger(Counters.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Restores in a row before giving up: more would mean Redis loses the keys as fast as they are written. */
+    private static final int RESTORE_ATTEMPTS = 3;
 
     public record Live(long currentViewers, long uniqueViewers, long likes) {
     }
@@ -35,58 +44,162 @@ public class Counters {
     public record Summary(long peakViewers, long uniqueViewers, long likes) {
     }
 
-    /** Fired when a stream ended; keys are given an expiry once that transaction committed. */
+    /** Fired when a stream stopped counting; keys are given an expiry once that transaction committed. */
     public record Retired(UUID streamId) {
     }
 
-    private final RedisDataSource redis;
+    /** Fired when counters changed without a like, join or leave: restored, or this instance's viewers re-added. */
+    public record Refreshed(UUID streamId) {
+    }
+
+    private final Redis redis;
+    private final CounterCheckpoints checkpoints;
     private final LivestreamConfig config;
     private final Event<Retired> retired;
+    private final Event<Refreshed> refreshed;
+    /** This instance's field in each stream's {@code watching} hash. */
+    private final String instance = UUID.randomUUID().toString();
+    private final LocalViewers local = new LocalViewers();
+    /** Streams whose likes, peak or unique viewers may have changed since their last checkpoint. */
+    private final Set<UUID> changed = ConcurrentHashMap.newKeySet();
 
-    public Counters(RedisDataSource redis, LivestreamConfig config, Event<Retired> retired) {
+    public Counters(Redis redis, CounterCheckpoints checkpoints, LivestreamConfig config, Event<Retired> retired,
+                    Event<Refreshed> refreshed) {
         this.redis = redis;
+        this.checkpoints = checkpoints;
         this.config = config;
         this.retired = retired;
+        this.refreshed = refreshed;
     }
 
     public void viewerJoined(UUID streamId, String viewerId) {
-        redis.execute("EVAL", JOIN, "2", key(streamId, "viewers"), key(streamId, "peak"));
-        redis.hyperloglog(String.class).pfadd(key(streamId, "unique"), viewerId);
+        // Redis first, then the local count: a restore in between writes the local count without this viewer,
+        // and the join then adds it once.
+        if (counted(streamId, CounterScripts.JOIN, instance, viewerId) != null) {
+            local.joined(streamId);
+            changed.add(streamId);
+        }
     }
 
     public void viewerLeft(UUID streamId) {
-        redis.execute("EVAL", LEAVE, "1", key(streamId, "viewers"));
+        counted(streamId, CounterScripts.LEAVE, instance);
+        local.left(streamId);
     }
 
-    public long like(UUID streamId) {
-        return redis.value(Long.class).incr(key(streamId, "likes"));
+    /** The likes after this one; empty when the stream no longer counts (it just ended). */
+    public OptionalLong like(UUID streamId) {
+        Response likes = counted(streamId, CounterScripts.LIKE);
+        if (likes == null) {
+            return OptionalLong.empty();
+        }
+        changed.add(streamId);
+        return OptionalLong.of(likes.toLong());
     }
 
     public Live live(UUID streamId) {
-        return new Live(number(key(streamId, "viewers")), unique(streamId), number(key(streamId, "likes")));
+        Response read = counted(streamId, CounterScripts.READ, "0");
+        return read == null ? new Live(0, 0, 0)
+                : new Live(read.get(0).toLong(), read.get(1).toLong(), read.get(2).toLong());
     }
 
     public Summary summary(UUID streamId) {
-        return new Summary(number(key(streamId, "peak")), unique(streamId), number(key(streamId, "likes")));
+        Response read = counted(streamId, CounterScripts.READ, "0");
+        return read == null ? new Summary(0, 0, 0)
+                : new Summary(read.get(3).toLong(), read.get(1).toLong(), read.get(2).toLong());
     }
 
-    public void retireAfterCommit(UUID streamId) {
+    /** The stream stopped counting: its checkpoint goes (in the caller's transaction), its keys expire after commit. */
+    public void retire(UUID streamId) {
+        checkpoints.forget(streamId);
         retired.fire(new Retired(streamId));
     }
 
     void onRetired(@Observes(during = TransactionPhase.AFTER_SUCCESS) Retired event) {
-        for (String name : List.of("viewers", "peak", "unique", "likes")) {
-            redis.key().expire(key(event.streamId(), name), config.counters().retainAfterEnd());
+        eval(CounterScripts.RETIRE, event.streamId(), config.counters().retainAfterEnd().toSeconds());
+    }
+
+    /** Writes this instance's open connections of every stream it serves (after a loss: adds them back). */
+    void syncLocalViewers() {
+        local.snapshot().forEach((streamId, open) -> {
+            Response synced = counted(streamId, CounterScripts.SYNC, instance, open);
+            if (open == 0) {
+                local.forgetIfNone(streamId);
+            }
+            if (synced != null && synced.toLong() == 1) {
+                refreshed.fire(new Refreshed(streamId));
+            }
+        });
+    }
+
+    /** Takes the streams changed since the last call; give them back with {@link #changedAgain} if saving fails. */
+    Set<UUID> takeChanged() {
+        Set<UUID> taken = new HashSet<>();
+        for (UUID streamId : changed) {
+            if (changed.remove(streamId)) {
+                taken.add(streamId);
+            }
         }
+        return taken;
     }
 
-    private long unique(UUID streamId) {
-        return redis.hyperloglog(String.class).pfcount(key(streamId, "unique"));
+    void changedAgain(Collection<UUID> streamIds) {
+        changed.addAll(streamIds);
     }
 
-    private long number(String key) {
-        Long value = redis.value(Long.class).get(key);
-        return value == null ? 0 : value;
+    /** The stream's counters as they are in Redis now; empty when it no longer counts. */
+    Optional<Checkpoint> checkpointOf(UUID streamId) {
+        Response read = counted(streamId, CounterScripts.READ, "1");
+        if (read == null) {
+            return Optional.empty();
+        }
+        byte[] hll = read.get(4).toBytes();
+        return Optional.of(new Checkpoint(streamId, read.get(2).toLong(), read.get(3).toLong(),
+                read.get(1).toLong(), hll.length == 0 ? null : hll, Instant.now()));
+    }
+
+    /** Runs a gated script, restoring the counters first if Redis lost them; null when the stream does not count. */
+    private Response counted(UUID streamId, String script, Object... args) {
+        for (int attempt = 0; attempt < RESTORE_ATTEMPTS; attempt++) {
+            Response reply = eval(script, streamId, args);
+            if (reply != null) {
+                return reply;
+            }
+            Optional<Checkpoint> from = checkpoints.restorable(streamId);
+            if (from.isEmpty()) {
+                return null;
+            }
+            restore(from.get());
+        }
+        throw new IllegalStateException("Redis lost the counters of stream " + streamId + " again and again");
+    }
+
+    private void restore(Checkpoint from) {
+        UUID streamId = from.streamId();
+        Response restored = eval(CounterScripts.RESTORE, streamId, instance, local.of(streamId), from.likes(),
+                from.peakViewers(), from.uniqueHll() == null ? "" : from.uniqueHll(), Instant.now());
+        if (restored.toLong() == 0) {
+            return; // another caller or instance restored them first
+        }
+        if (from.at() != null) {
+            LOG.warnf("Redis had lost the counters of stream %s; restored from the checkpoint of %s "
+                    + "(likes %d, peak %d, unique %d)", streamId, from.at(), from.likes(), from.peakViewers(),
+                    from.uniqueViewers());
+        }
+        changed.add(streamId);
+        refreshed.fire(new Refreshed(streamId));
+    }
+
+    private Response eval(String script, UUID streamId, Object... args) {
+        Request request = Request.cmd(Command.EVAL).arg(script).arg(CounterScripts.KEYS.size());
+        CounterScripts.KEYS.forEach(name -> request.arg(key(streamId, name)));
+        for (Object arg : args) {
+            if (arg instanceof byte[] bytes) {
+                request.arg(bytes); // the HyperLogLog: binary, must not go through a String
+            } else {
+                request.arg(String.valueOf(arg));
+            }
+        }
+        return redis.send(request).await().atMost(TIMEOUT);
     }
 
     static String key(UUID streamId, String name) {

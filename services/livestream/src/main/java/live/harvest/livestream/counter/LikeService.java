@@ -27,10 +27,14 @@ public class LikeService {
     public Likes like(UUID streamId) {
         Stream stream = streams.require(streamId);
         if (!stream.isLive()) {
-            throw DomainException.conflict("stream-not-live", "Likes are counted only while the stream is live");
+            throw notLive();
         }
-        long likes = counters.like(streamId);
+        long likes = counters.like(streamId).orElseThrow(LikeService::notLive);
         coalescer.likesChanged(streamId);
         return new Likes(streamId, likes);
+    }
+
+    private static DomainException notLive() {
+        return DomainException.conflict("stream-not-live", "Likes are counted only while the stream is live");
     }
 }

@@ -63,6 +63,11 @@ public class Coalescer {
         pendingStock.merge(notice.offerId(), notice, (held, fresh) -> fresh.version() > held.version() ? fresh : held);
     }
 
+    void onRefreshed(@Observes Counters.Refreshed refreshed) {
+        viewersChanged(refreshed.streamId());
+        likesChanged(refreshed.streamId());
+    }
+
     public void viewersChanged(UUID streamId) {
         viewersChanged.add(streamId);
     }

@@ -117,7 +117,7 @@ public class StreamService {
         outbox.publish(new StreamEnded(stream.id, stream.sellerId, stream.endedAt));
         feed.fire(new FeedNotice(stream.id, FeedNotice.STREAM_ENDED,
                 Map.of("streamId", stream.id, "endedAt", stream.endedAt)));
-        counters.retireAfterCommit(stream.id);
+        counters.retire(stream.id);
         return StreamView.of(stream);
     }
 
@@ -131,6 +131,8 @@ public class StreamService {
         stream.status = StreamStatus.CANCELLED;
         stream.cancelledAt = Instant.now();
         stream.cancelReason = reason == null || reason.isBlank() ? null : reason.strip();
+        // Viewers are counted while a stream is scheduled, too.
+        counters.retire(stream.id);
         outbox.publish(new StreamCancelled(stream.id, stream.sellerId, stream.cancelReason));
         return StreamView.of(stream);
     }
