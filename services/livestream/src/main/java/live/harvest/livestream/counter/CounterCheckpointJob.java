@@ -30,11 +30,7 @@ public class CounterCheckpointJob {
     @Scheduled(every = "${livestream.counters.checkpoint-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        try {
-            counters.syncLocalViewers();
-        } catch (RuntimeException e) {
-            LOG.warnf("Could not re-assert this instance's viewers, retrying on the next run: %s", e.getMessage());
-        }
+        counters.syncLocalViewers();
         Set<UUID> changed = counters.takeChanged();
         if (changed.isEmpty()) {
             return;

@@ -25,7 +25,9 @@ final class CounterScripts {
     private static final String CURRENT_AND_PEAK = """
             local current = 0
             for _, n in ipairs(redis.call('HVALS', KEYS[2])) do current = current + tonumber(n) end
-            if current > tonumber(redis.call('GET', KEYS[3]) or '0') then redis.call('SET', KEYS[3], current) end
+            if current > tonumber(redis.call('GET', KEYS[3]) or '0') then
+              redis.call('SET', KEYS[3], current, 'KEEPTTL')
+            end
             """;
 
     /** ARGV: instance, viewer id. */
@@ -47,9 +49,11 @@ final class CounterScripts {
 
     /**
      * ARGV: instance, its open connections. Writes the instance's own count as an absolute value: after a loss it adds
-     * this instance's viewers back, otherwise it corrects any drift. Returns 1 when the count changed.
+     * this instance's viewers back, otherwise it corrects any drift. Returns 1 when the count changed. A retired
+     * stream (its marker expires) is left alone: its figures are on its row, and its keys must keep their expiry.
      */
     static final String SYNC = GATE + """
+            if redis.call('PTTL', KEYS[1]) > 0 then return 0 end
             local held = redis.call('HGET', KEYS[2], ARGV[1]) or '0'
             if ARGV[2] == '0' then redis.call('HDEL', KEYS[2], ARGV[1])
             else redis.call('HSET', KEYS[2], ARGV[1], ARGV[2]) end
@@ -69,8 +73,12 @@ final class CounterScripts {
      */
     static final String RESTORE = """
             if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-            if tonumber(ARGV[3]) > tonumber(redis.call('GET', KEYS[5]) or '0') then redis.call('SET', KEYS[5], ARGV[3]) end
-            if tonumber(ARGV[4]) > tonumber(redis.call('GET', KEYS[3]) or '0') then redis.call('SET', KEYS[3], ARGV[4]) end
+            if tonumber(ARGV[3]) > tonumber(redis.call('GET', KEYS[5]) or '0') then
+              redis.call('SET', KEYS[5], ARGV[3])
+            end
+            if tonumber(ARGV[4]) > tonumber(redis.call('GET', KEYS[3]) or '0') then
+              redis.call('SET', KEYS[3], ARGV[4])
+            end
             if ARGV[5] ~= '' then
               redis.call('SET', KEYS[6], ARGV[5])
               redis.call('PFMERGE', KEYS[4], KEYS[6])

@@ -82,8 +82,11 @@ public class Counters {
     }
 
     public void viewerLeft(UUID streamId) {
-        counted(streamId, CounterScripts.LEAVE, instance);
-        local.left(streamId);
+        try {
+            counted(streamId, CounterScripts.LEAVE, instance);
+        } finally {
+            local.left(streamId); // whatever Redis said: the next sync writes the right count
+        }
     }
 
     /** The likes after this one; empty when the stream no longer counts (it just ended). */
@@ -121,12 +124,17 @@ public class Counters {
     /** Writes this instance's open connections of every stream it serves (after a loss: adds them back). */
     void syncLocalViewers() {
         local.snapshot().forEach((streamId, open) -> {
-            Response synced = counted(streamId, CounterScripts.SYNC, instance, open);
-            if (open == 0) {
-                local.forgetIfNone(streamId);
-            }
-            if (synced != null && synced.toLong() == 1) {
-                refreshed.fire(new Refreshed(streamId));
+            try {
+                Response synced = counted(streamId, CounterScripts.SYNC, instance, open);
+                if (open == 0) {
+                    local.forgetIfNone(streamId);
+                }
+                if (synced != null && synced.toLong() == 1) {
+                    refreshed.fire(new Refreshed(streamId));
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not write this instance's viewers of stream %s, retrying on the next run: %s",
+                        streamId, e.getMessage());
             }
         });
     }
