@@ -1,24 +1,31 @@
--- Reserve units of a live offer for one buyer, atomically (Redis runs a script without interleaving).
--- KEYS[1] pool hash {state, left, limit, endsAt, expireAt}, KEYS[2] buyers hash {buyerId -> units bought}
--- ARGV[1] buyer id, ARGV[2] quantity, ARGV[3] now (epoch ms)
--- Returns {outcome, unitsLeft}: reserved | unknown-offer | offer-closed | buyer-limit-reached | sold-out
-local pool = redis.call('HMGET', KEYS[1], 'state', 'left', 'limit', 'endsAt', 'expireAt')
+-- Reserve units of a live offer for one buyer, atomically (Redis runs a script without interleaving), and note
+-- the reservation as a hold of the order until it is settled (order committed) or abandoned (order failed).
+-- A hold still there after its deadline means the process died in between: the reconciler rebuilds the pool.
+-- KEYS[1] pool hash {state, left, limit, endsAt, expireAt, epoch}, KEYS[2] buyers hash {buyerId -> units},
+-- KEYS[3] holds hash {orderId -> "buyerId qty"}, KEYS[4] holds due zset {orderId -> deadline ms}
+-- ARGV[1] buyer id, ARGV[2] quantity, ARGV[3] now (epoch ms), ARGV[4] order id, ARGV[5] hold deadline (epoch ms)
+-- Returns {outcome, unitsLeft, epoch}: reserved | unknown-offer | offer-closed | buyer-limit-reached | sold-out
+local pool = redis.call('HMGET', KEYS[1], 'state', 'left', 'limit', 'endsAt', 'expireAt', 'epoch')
 if not pool[1] then
-  return {'unknown-offer', 0}
+  return {'unknown-offer', 0, 0}
 end
 local left = tonumber(pool[2])
 if pool[1] ~= 'open' or tonumber(ARGV[3]) >= tonumber(pool[4]) then
-  return {'offer-closed', left}
+  return {'offer-closed', left, pool[6]}
 end
 local qty = tonumber(ARGV[2])
 local bought = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0')
 if bought + qty > tonumber(pool[3]) then
-  return {'buyer-limit-reached', left}
+  return {'buyer-limit-reached', left, pool[6]}
 end
 if left < qty then
-  return {'sold-out', left}
+  return {'sold-out', left, pool[6]}
 end
 if redis.call('HINCRBY', KEYS[2], ARGV[1], qty) == qty then
   redis.call('EXPIREAT', KEYS[2], pool[5])
 end
-return {'reserved', redis.call('HINCRBY', KEYS[1], 'left', -qty)}
+redis.call('HSET', KEYS[3], ARGV[4], ARGV[1] .. ' ' .. qty)
+redis.call('ZADD', KEYS[4], ARGV[5], ARGV[4])
+redis.call('EXPIREAT', KEYS[3], pool[5])
+redis.call('EXPIREAT', KEYS[4], pool[5])
+return {'reserved', redis.call('HINCRBY', KEYS[1], 'left', -qty), pool[6]}

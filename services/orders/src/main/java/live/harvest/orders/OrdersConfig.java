@@ -31,4 +31,15 @@ public interface OrdersConfig {
     /** How long a live offer's Redis pool is kept after the offer's end, for late cancellations. */
     @WithDefault("P7D")
     Duration poolRetentionAfterEnd();
+
+    /**
+     * How long a reservation may stay unsettled before the reconciler treats its holder as dead and recounts the
+     * pool from PostgreSQL; well above the slowest order write, so it only fires after a crash or a lost settle.
+     */
+    @WithDefault("PT30S")
+    Duration holdTimeout();
+
+    /** How often the reconciler checks every live pool against PostgreSQL (a Quarkus scheduler period). */
+    @WithDefault("5s")
+    String reconcileEvery();
 }

@@ -11,7 +11,10 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The durable record of an accepted order's first response, written in the order's own transaction. */
+/**
+ * The durable record of the first answer to a key: an accepted order's response, written in the order's own
+ * transaction, or a refusal's problem, written by {@link RefusalLog} before the refusal is answered.
+ */
 @Entity
 @Table(name = "idempotency_record")
 public class IdempotencyRecord extends PanacheEntityBase {
@@ -31,8 +34,18 @@ public class IdempotencyRecord extends PanacheEntityBase {
     public int responseStatus;
     @Column(name = "response_body")
     public String responseBody;
+    @Column(name = "problem_slug")
+    public String problemSlug;
+    @Column(name = "problem_title")
+    public String problemTitle;
+    @Column(name = "problem_detail")
+    public String problemDetail;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "expires_at")
     public Instant expiresAt;
+
+    public StoredResponse toResponse() {
+        return new StoredResponse(responseStatus, responseBody, problemSlug, problemTitle, problemDetail);
+    }
 }

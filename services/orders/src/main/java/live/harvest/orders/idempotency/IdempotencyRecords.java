@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import live.harvest.orders.OrdersConfig;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +36,12 @@ public class IdempotencyRecords {
     @Transactional
     public Optional<IdempotencyRecord> find(UUID buyerId, String key) {
         return IdempotencyRecord.findByIdOptional(new IdempotencyRecord.Key(buyerId, key));
+    }
+
+    /** Every answer a buyer got within the retention: what Redis must hold again after it lost them. */
+    @Transactional
+    public List<IdempotencyRecord> liveOf(UUID buyerId, Instant now) {
+        return IdempotencyRecord.list("key.buyerId = ?1 and expiresAt > ?2", buyerId, now);
     }
 
     /** Deletes records past their retention; Redis entries expire by themselves (PX). */

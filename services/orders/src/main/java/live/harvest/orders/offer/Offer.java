@@ -50,4 +50,6 @@ public class Offer extends PanacheEntityBase {
     public Instant drainedAt;
     @Column(name = "units_left")
     public Integer unitsLeft;
+    @Column(name = "pool_epoch")
+    public long poolEpoch = 1;
 }

@@ -21,7 +21,8 @@ public class OfferPool {
 
     public enum Outcome { RESERVED, UNKNOWN_OFFER, OFFER_CLOSED, BUYER_LIMIT_REACHED, SOLD_OUT }
 
-    public record Reservation(Outcome outcome, long unitsLeft) {
+    /** The outcome, the units left after it, and the pool generation it came from (see {@link PoolRebuild}). */
+    public record Reservation(Outcome outcome, long unitsLeft, long epoch) {
     }
 
     public record Snapshot(String state, long unitsLeft, int perBuyerLimit, Instant endsAt) {
@@ -32,6 +33,9 @@ public class OfferPool {
     private static final LuaScript RELEASE = LuaScript.load("release");
     private static final LuaScript RETAKE = LuaScript.load("retake");
     private static final LuaScript DRAIN = LuaScript.load("drain");
+    private static final LuaScript SETTLE = LuaScript.load("settle");
+    private static final LuaScript ABANDON = LuaScript.load("abandon");
+    private static final LuaScript REBUILD = LuaScript.load("rebuild");
 
     /** The end of an offer that has no end time: it sells until closed. */
     public static final Instant OPEN_ENDED = Instant.parse("9999-12-31T00:00:00Z");
@@ -43,19 +47,60 @@ public class OfferPool {
     }
 
     /** @return true if this call created the pool (false: it already existed). */
-    public boolean open(UUID offerId, int quantity, int perBuyerLimit, Instant endsAt, Instant expireAt) {
+    public boolean open(UUID offerId, int quantity, int perBuyerLimit, Instant endsAt, Instant expireAt,
+                        long epoch) {
         Response created = OPEN.run(redis, List.of(poolKey(offerId)), quantity, perBuyerLimit,
-                endsAt.toEpochMilli(), expireAt.getEpochSecond());
+                endsAt.toEpochMilli(), expireAt.getEpochSecond(), epoch);
         return created.toInteger() == 1;
     }
 
-    public Reservation reserve(UUID offerId, UUID buyerId, int quantity) {
-        Response answer = RESERVE.run(redis, keys(offerId), buyerId, quantity, System.currentTimeMillis());
+    /** Reserves units for the order {@code orderId}, held until {@link #settle} or {@link #abandon}. */
+    public Reservation reserve(UUID offerId, UUID orderId, UUID buyerId, int quantity, Instant holdUntil) {
+        Response answer = RESERVE.run(redis, allKeys(offerId), buyerId, quantity, System.currentTimeMillis(),
+                orderId, holdUntil.toEpochMilli());
         Outcome outcome = Outcome.valueOf(answer.get(0).toString().toUpperCase().replace('-', '_'));
-        return new Reservation(outcome, answer.get(1).toLong());
+        return new Reservation(outcome, answer.get(1).toLong(), answer.get(2).toLong());
     }
 
-    /** @return true when the units went back into the open pool, false when it is drained (they belong to catalog). */
+    /** The order committed: its reservation is sold, not held. */
+    public void settle(UUID offerId, UUID orderId) {
+        SETTLE.run(redis, List.of(holdsKey(offerId), dueKey(offerId)), orderId);
+    }
+
+    /** The order failed before committing: its units go back once (a no-op if a rebuild recounted the pool). */
+    public boolean abandon(UUID offerId, UUID orderId) {
+        return ABANDON.run(redis, allKeys(offerId), orderId).toInteger() == 1;
+    }
+
+    /** Replaces the pool with one counted from PostgreSQL (see {@link PoolRebuild}). */
+    void rebuild(UUID offerId, Counted counted, int perBuyerLimit, Instant endsAt, Instant expireAt, long epoch) {
+        List<Object> args = new java.util.ArrayList<>(List.of(counted.left(), perBuyerLimit, endsAt.toEpochMilli(),
+                expireAt.getEpochSecond(), epoch));
+        counted.perBuyer().forEach((buyer, units) -> {
+            args.add(buyer);
+            args.add(units);
+        });
+        REBUILD.run(redis, allKeys(offerId), args.toArray());
+    }
+
+    /** What PostgreSQL says a pool should hold. */
+    public record Counted(long left, Map<UUID, Long> perBuyer) {
+    }
+
+    /** The pool's generation, or empty when Redis has no pool. */
+    public Optional<Long> epoch(UUID offerId) {
+        String epoch = redis.hash(String.class).hget(poolKey(offerId), "epoch");
+        return Optional.ofNullable(epoch).map(Long::parseLong);
+    }
+
+    /** True when a reservation outlived its deadline: the process holding it died, or lost touch. */
+    public boolean hasOverdueHolds(UUID offerId, Instant now) {
+        Response due = redis.execute("ZRANGEBYSCORE", dueKey(offerId), "0", Long.toString(now.toEpochMilli()),
+                "LIMIT", "0", "1");
+        return due != null && due.size() > 0;
+    }
+
+    /** Cancellations: @return true when the units went back into the open pool, false when drained or gone. */
     public boolean release(UUID offerId, UUID buyerId, int quantity) {
         return RELEASE.run(redis, keys(offerId), buyerId, quantity).toInteger() == 1;
     }
@@ -65,7 +110,7 @@ public class OfferPool {
         RETAKE.run(redis, keys(offerId), buyerId, quantity);
     }
 
-    /** Closes the pool; returns the units it had left (the same on every repeat), empty if there is no pool. */
+    /** Closes the pool to buyers; returns the units it had left (the same on every repeat), empty if there is no pool. */
     public Optional<Integer> drain(UUID offerId) {
         int left = DRAIN.run(redis, List.of(poolKey(offerId))).toInteger();
         return left < 0 ? Optional.empty() : Optional.of(left);
@@ -99,7 +144,19 @@ public class OfferPool {
         return "orders:offer:{" + offerId + "}:buyers";
     }
 
+    static String holdsKey(UUID offerId) {
+        return "orders:offer:{" + offerId + "}:holds";
+    }
+
+    static String dueKey(UUID offerId) {
+        return "orders:offer:{" + offerId + "}:due";
+    }
+
     private static List<String> keys(UUID offerId) {
         return List.of(poolKey(offerId), buyersKey(offerId));
+    }
+
+    private static List<String> allKeys(UUID offerId) {
+        return List.of(poolKey(offerId), buyersKey(offerId), holdsKey(offerId), dueKey(offerId));
     }
 }

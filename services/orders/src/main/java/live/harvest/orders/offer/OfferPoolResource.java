@@ -24,17 +24,22 @@ public class OfferPoolResource {
     }
 
     private final OfferPool pool;
+    private final PoolRecovery recovery;
 
-    public OfferPoolResource(OfferPool pool) {
+    public OfferPoolResource(OfferPool pool, PoolRecovery recovery) {
         this.pool = pool;
+        this.recovery = recovery;
     }
 
     @GET
-    @Operation(summary = "Live stock of a stream offer (state open or drained, units left), read from Redis")
+    @Operation(summary = "Live stock of a stream offer (state open or drained, units left), read from Redis; a pool"
+            + " Redis lost is rebuilt from PostgreSQL first")
     @APIResponse(responseCode = "200", description = "The pool")
     @APIResponse(responseCode = "404", description = "No pool for this offer (not opened yet, or long gone)")
     public PoolView get(@PathParam("offerId") UUID offerId) {
         return pool.snapshot(offerId)
+                .or(() -> recovery.recover(offerId) == PoolRebuild.Result.REBUILT ? pool.snapshot(offerId)
+                        : java.util.Optional.empty())
                 .map(s -> new PoolView(offerId, s.state(), s.unitsLeft(), s.perBuyerLimit(), s.endsAt()))
                 .orElseThrow(() -> DomainException.notFound("Offer pool", offerId));
     }

@@ -10,9 +10,12 @@ import live.harvest.platform.outbox.Outbox;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.Optional;
 
-/** Builds a live pool when an offer opens and drains it (reporting the unsold units, once) when it closes. */
+/**
+ * Builds a live pool when an offer opens and drains it when it closes, reporting the unsold units once. The units
+ * left are counted from PostgreSQL under the offer row lock, not taken from Redis: the count is right even when
+ * Redis lost the pool, and an order still holding a reservation will see the drain and be refused (ADR 0011).
+ */
 @ApplicationScoped
 public class OfferPools {
 
@@ -23,8 +26,6 @@ public class OfferPools {
     private final Outbox outbox;
     private final OrdersConfig config;
 
-    private static final java.time.Duration OPEN_ENDED_POOL_LIFETIME = java.time.Duration.ofDays(7);
-
     public OfferPools(OfferRepository offers, OfferPool pool, Outbox outbox, OrdersConfig config) {
         this.offers = offers;
         this.pool = pool;
@@ -34,20 +35,20 @@ public class OfferPools {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void opened(OfferOpened event) {
-        if (offers.findById(event.offerId()) == null) {
-            offers.persist(toOffer(event));
+        Offer offer = offers.findById(event.offerId());
+        if (offer == null) {
+            offer = toOffer(event);
+            offers.persist(offer);
         }
         // Redis after the row: if the transaction fails the event is redelivered and the script is a no-op repeat.
-        // An offer without an end time sells until it is closed; its pool still expires eventually.
-        Instant sellsUntil = event.endsAt() != null ? event.endsAt() : OfferPool.OPEN_ENDED;
-        Instant lastUse = event.endsAt() != null ? event.endsAt() : Instant.now().plus(OPEN_ENDED_POOL_LIFETIME);
-        pool.open(event.offerId(), event.quantity(), event.perBuyerLimit(), sellsUntil,
-                lastUse.plus(config.poolRetentionAfterEnd()));
+        PoolLifetime lifetime = PoolLifetime.of(offer.endsAt, offer.openedAt, config);
+        pool.open(offer.id, offer.quantity, offer.perBuyerLimit, lifetime.sellsUntil(), lifetime.expireAt(),
+                offer.poolEpoch);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void closed(OfferClosed event) {
-        Offer offer = offers.findById(event.offerId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Offer offer = offers.lockForRecount(event.offerId());
         if (offer == null) {
             LOG.debugf("Ignoring close of unknown offer %s", event.offerId());
             return;
@@ -55,15 +56,15 @@ public class OfferPools {
         if (offer.drainedAt != null) {
             return; // a second close (another event id) must not report the units twice
         }
-        Optional<Integer> left = pool.drain(offer.id);
-        if (left.isEmpty()) {
-            LOG.warnf("Offer %s has no Redis pool left to drain; nothing reported", offer.id);
-            return;
+        if (pool.drain(offer.id).isEmpty()) {
+            LOG.infof("Offer %s has no Redis pool; draining it from PostgreSQL alone", offer.id);
         }
+        long taken = offers.takenPerBuyer(offer.id).values().stream().mapToLong(Long::longValue).sum();
+        int left = (int) Math.max(0, offer.quantity - taken);
         offer.drainedAt = Instant.now();
-        offer.unitsLeft = left.get();
+        offer.unitsLeft = left;
         outbox.publish(new OfferPoolDrained(offer.id, offer.streamId, offer.sellerId, offer.productId, offer.skuId,
-                left.get()));
+                left));
     }
 
     private static Offer toOffer(OfferOpened event) {

@@ -2,9 +2,83 @@ package live.harvest.orders.offer;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+/**
+ * Offers, and the two row locks that make the Redis pool rebuildable (ADR 0011): whoever changes what a pool
+ * should hold (an order, a cancellation) takes the offer row FOR KEY SHARE, whoever recounts the pool (rebuild,
+ * drain) takes it FOR UPDATE. Native SQL on purpose: Hibernate's PESSIMISTIC_WRITE is FOR NO KEY UPDATE on
+ * PostgreSQL, which does not wait for KEY SHARE holders.
+ */
 @ApplicationScoped
 public class OfferRepository implements PanacheRepositoryBase<Offer, UUID> {
+
+    /** The pool's generation and whether it was drained, as an order's transaction must see them. */
+    public record PoolFence(long epoch, Instant drainedAt) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<PoolFence> fenceForOrder(UUID offerId) {
+        List<?> rows = getEntityManager().createNativeQuery(
+                        "SELECT pool_epoch, drained_at FROM offer WHERE id = ?1 FOR KEY SHARE")
+                .setParameter(1, offerId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return Optional.of(new PoolFence(((Number) row[0]).longValue(), (Instant) row[1]));
+    }
+
+    /** Locks the offer row against orders and cancellations in flight, then loads it (null if unknown). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Offer lockForRecount(UUID offerId) {
+        List<?> locked = getEntityManager().createNativeQuery("SELECT id FROM offer WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, offerId).getResultList();
+        if (locked.isEmpty()) {
+            return null;
+        }
+        Offer offer = findById(offerId);
+        getEntityManager().refresh(offer);
+        return offer;
+    }
+
+    /**
+     * Units of the offer each buyer has taken: lines of live orders, and lines whose units went to catalog rather
+     * than back into the pool. Exact only under {@link #lockForRecount}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<UUID, Long> takenPerBuyer(UUID offerId) {
+        List<?> rows = getEntityManager().createNativeQuery("""
+                        SELECT o.buyer_id, SUM(l.quantity) FROM order_line l JOIN customer_order o ON o.id = l.order_id
+                        WHERE l.offer_id = ?1 AND (l.returned_to IS NULL OR l.returned_to = 'CATALOG')
+                        GROUP BY o.buyer_id""")
+                .setParameter(1, offerId).getResultList();
+        Map<UUID, Long> taken = new HashMap<>();
+        for (Object r : rows) {
+            Object[] row = (Object[]) r;
+            taken.put((UUID) row[0], ((Number) row[1]).longValue());
+        }
+        return taken;
+    }
+
+    /** Offers still selling (not drained, not long past their end), with the pool generation each should have. */
+    @Transactional
+    public Map<UUID, Long> liveEpochs(Instant endedAfter) {
+        List<?> rows = getEntityManager().createNativeQuery(
+                        "SELECT id, pool_epoch FROM offer WHERE drained_at IS NULL AND (ends_at IS NULL OR ends_at > ?1)")
+                .setParameter(1, endedAfter).getResultList();
+        Map<UUID, Long> live = new HashMap<>();
+        for (Object r : rows) {
+            Object[] row = (Object[]) r;
+            live.put((UUID) row[0], ((Number) row[1]).longValue());
+        }
+        return live;
+    }
 }

@@ -45,6 +45,10 @@ public class OrderLine extends PanacheEntityBase {
     public TemperatureClass temperatureClass;
     @Column(name = "trace_code")
     public String traceCode;
+    /** Where the units went when the order was cancelled or expired; null while the line is live. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "returned_to")
+    public OrderEvents.StockReturn returnedTo;
 
     public OrderEvents.OrderLine toContract() {
         return new OrderEvents.OrderLine(productId, skuId, offerId, title, spec, quantity, unitPriceFen,

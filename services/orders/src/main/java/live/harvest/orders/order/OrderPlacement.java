@@ -6,12 +6,16 @@ import live.harvest.orders.idempotency.Idempotency;
 import live.harvest.orders.idempotency.IdempotencyRecord;
 import live.harvest.orders.idempotency.IdempotencyRecords;
 import live.harvest.orders.idempotency.StoredResponse;
+import live.harvest.orders.OrdersConfig;
 import live.harvest.orders.offer.OfferPool;
+import live.harvest.orders.offer.PoolRecovery;
 import live.harvest.platform.problem.DomainException;
 import live.harvest.platform.problem.Problem.FieldError;
+import live.harvest.platform.problem.ServiceUnavailable;
 import live.harvest.platform.region.RegionCodes;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,34 +24,56 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The buy path: check the request, claim the idempotency key, reserve every line (live offers in Redis first,
- * so a sold-out answer costs no database work), then write the order and its event in one transaction. If
- * anything after a reservation fails, the reservations are given back before the failure is reported.
+ * The buy path: check the request, claim the idempotency key, reserve every line (live offers in Redis first, so a
+ * sold-out answer costs no database work), then write the order and its event in one transaction. A live-offer
+ * reservation is a hold of this order id until the order commits (settled) or surely failed (abandoned); when the
+ * outcome is unknown (the connection broke during commit) the hold is left for the reconciler, which recounts the
+ * pool from PostgreSQL, so a unit is never both sold and back on sale (ADR 0011).
  */
 @ApplicationScoped
 public class OrderPlacement {
 
     private static final Logger LOG = Logger.getLogger(OrderPlacement.class);
+    /** A pool recount between reserve and commit is rare; a few fresh tries against the new pool are enough. */
+    private static final int STALE_POOL_TRIES = 3;
 
     private final Idempotency idempotency;
     private final IdempotencyRecords records;
     private final OfferPool pool;
+    private final PoolRecovery recovery;
     private final CatalogStock catalog;
     private final OrderWriter writer;
+    private final OrdersConfig config;
 
-    public OrderPlacement(Idempotency idempotency, IdempotencyRecords records, OfferPool pool, CatalogStock catalog,
-                          OrderWriter writer) {
+    public OrderPlacement(Idempotency idempotency, IdempotencyRecords records, OfferPool pool, PoolRecovery recovery,
+                          CatalogStock catalog, OrderWriter writer, OrdersConfig config) {
         this.idempotency = idempotency;
         this.records = records;
         this.pool = pool;
+        this.recovery = recovery;
         this.catalog = catalog;
         this.writer = writer;
+        this.config = config;
     }
 
     public StoredResponse place(UUID buyerId, String key, PlaceOrderRequest request) {
         checkShape(request);
         String hash = idempotency.hashOf(request);
-        return idempotency.once(buyerId, key, hash, () -> placeOnce(buyerId, key, hash, request));
+        return idempotency.once(buyerId, key, hash, () -> placeAgainstCurrentPools(buyerId, key, hash, request));
+    }
+
+    private StoredResponse placeAgainstCurrentPools(UUID buyerId, String key, String hash, PlaceOrderRequest request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return placeOnce(buyerId, key, hash, request);
+            } catch (StalePoolException e) {
+                LOG.debugf("Placing again: %s", e.getMessage());
+                if (attempt == STALE_POOL_TRIES) {
+                    throw new ServiceUnavailable("offer-pool-rebuilding",
+                            "The offer's live stock is being recounted; retry in a moment", 1, e);
+                }
+            }
+        }
     }
 
     private StoredResponse placeOnce(UUID buyerId, String key, String hash, PlaceOrderRequest request) {
@@ -56,9 +82,10 @@ public class OrderPlacement {
         boolean catalogAsked = false;
         try {
             List<PlaceOrderRequest.Line> lines = request.lines();
+            Instant holdUntil = Instant.now().plus(config.holdTimeout());
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).offerId() != null) {
-                    held.add(reserveFromOffer(i + 1, lines.get(i), buyerId));
+                    held.add(reserveFromOffer(i + 1, lines.get(i), buyerId, orderId, holdUntil));
                 }
             }
             for (int i = 0; i < lines.size(); i++) {
@@ -68,23 +95,64 @@ public class OrderPlacement {
                     held.add(Reserved.fromCatalog(i + 1, catalog.reserve(orderId, buyerId, line.skuId(), line.quantity())));
                 }
             }
-            return writer.write(orderId, buyerId, key, hash, request.address(), held);
         } catch (RuntimeException e) {
-            giveBack(orderId, buyerId, held, catalogAsked);
-            if (!(e instanceof DomainException)) {
-                Optional<StoredResponse> earlier = recordedEarlier(buyerId, key, hash);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
-            }
+            giveBack(orderId, held, catalogAsked);
             throw e;
         }
+        StoredResponse response;
+        try {
+            response = writer.write(orderId, buyerId, key, hash, request.address(), held);
+        } catch (DomainException | StalePoolException e) {
+            giveBack(orderId, held, catalogAsked); // thrown inside the transaction: it rolled back
+            throw e;
+        } catch (RuntimeException e) {
+            return afterUncertainWrite(orderId, buyerId, key, hash, held, catalogAsked, e);
+        }
+        settle(orderId, held);
+        return response;
     }
 
-    private Reserved reserveFromOffer(int lineNo, PlaceOrderRequest.Line line, UUID buyerId) {
-        OfferPool.Reservation r = pool.reserve(line.offerId(), buyerId, line.quantity());
+    /**
+     * The write failed in a way that does not say whether it committed. The durable idempotency record tells: ours,
+     * settle and answer it; another request's (a lapsed claim ran twice), answer that; none, give back. If even that
+     * cannot be read, keep the holds: the reconciler recounts the pool from PostgreSQL once they are overdue.
+     */
+    private StoredResponse afterUncertainWrite(UUID orderId, UUID buyerId, String key, String hash,
+                                               List<Reserved> held, boolean catalogAsked, RuntimeException failure) {
+        Optional<IdempotencyRecord> row;
+        try {
+            row = records.find(buyerId, key);
+        } catch (RuntimeException unreadable) {
+            LOG.warnf("Order %s: outcome unknown (%s); its holds are left to the reconciler", orderId, failure);
+            throw failure;
+        }
+        if (row.isPresent() && orderId.equals(row.get().orderId)) {
+            settle(orderId, held);
+            return StoredResponse.success(row.get().responseStatus, row.get().responseBody);
+        }
+        giveBack(orderId, held, catalogAsked);
+        if (row.isEmpty()) {
+            throw failure;
+        }
+        if (!row.get().requestHash.equals(hash)) {
+            throw DomainException.unprocessable("idempotency-key-reused",
+                    "Idempotency-Key '" + key + "' was already used with a different request body");
+        }
+        return row.get().toResponse();
+    }
+
+    private Reserved reserveFromOffer(int lineNo, PlaceOrderRequest.Line line, UUID buyerId, UUID orderId,
+                                      Instant holdUntil) {
+        OfferPool.Reservation r = pool.reserve(line.offerId(), orderId, buyerId, line.quantity(), holdUntil);
+        if (r.outcome() == OfferPool.Outcome.UNKNOWN_OFFER) {
+            r = switch (recovery.recover(line.offerId())) {
+                case REBUILT, NOT_NEEDED -> pool.reserve(line.offerId(), orderId, buyerId, line.quantity(), holdUntil);
+                case DRAINED, ENDED -> new OfferPool.Reservation(OfferPool.Outcome.OFFER_CLOSED, 0, 0);
+                case UNKNOWN -> r;
+            };
+        }
         return switch (r.outcome()) {
-            case RESERVED -> Reserved.fromOffer(lineNo, line.offerId(), line.quantity());
+            case RESERVED -> Reserved.fromOffer(lineNo, line.offerId(), line.quantity(), r.epoch());
             case UNKNOWN_OFFER -> throw DomainException.unprocessable("unknown-offer",
                     "Offer " + line.offerId() + " is not on sale");
             case OFFER_CLOSED -> throw DomainException.conflict("offer-closed",
@@ -98,31 +166,35 @@ public class OrderPlacement {
         };
     }
 
-    private void giveBack(UUID orderId, UUID buyerId, List<Reserved> held, boolean catalogAsked) {
+    /** Committed: the holds become sales. A failure here is harmless: the reconciler finds the order and recounts. */
+    private void settle(UUID orderId, List<Reserved> held) {
         for (Reserved r : held) {
-            if (r.offerId() != null && !pool.release(r.offerId(), buyerId, r.quantity())) {
-                // The pool was drained between our reserve and this failure: drain already counted these units
-                // as sold, so catalog never gets them back. Rare (needs a close within milliseconds); log it.
-                LOG.errorf("Offer %s drained before %d units of failed order %s could be returned", r.offerId(),
-                        r.quantity(), orderId);
+            if (r.offerId() != null) {
+                try {
+                    pool.settle(r.offerId(), orderId);
+                } catch (RuntimeException e) {
+                    LOG.warnf("Order %s committed but its hold on offer %s was not settled (%s); the reconciler will",
+                            orderId, r.offerId(), e.toString());
+                }
+            }
+        }
+    }
+
+    /** Surely not committed: the units go back once, by the hold (a recount may already have done it). */
+    private void giveBack(UUID orderId, List<Reserved> held, boolean catalogAsked) {
+        for (Reserved r : held) {
+            if (r.offerId() != null) {
+                try {
+                    pool.abandon(r.offerId(), orderId);
+                } catch (RuntimeException e) {
+                    LOG.warnf("Order %s failed and its hold on offer %s could not be abandoned (%s); the reconciler"
+                            + " will recount the pool", orderId, r.offerId(), e.toString());
+                }
             }
         }
         if (catalogAsked) {
             catalog.release(orderId);
         }
-    }
-
-    /** A lapsed Redis claim let a retry run again; the durable record of the first order answers it. */
-    private Optional<StoredResponse> recordedEarlier(UUID buyerId, String key, String hash) {
-        Optional<IdempotencyRecord> row = records.find(buyerId, key);
-        if (row.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!row.get().requestHash.equals(hash)) {
-            throw DomainException.unprocessable("idempotency-key-reused",
-                    "Idempotency-Key '" + key + "' was already used with a different request body");
-        }
-        return Optional.of(StoredResponse.success(row.get().responseStatus, row.get().responseBody));
     }
 
     /** Rules Bean Validation cannot express on the records: one target per line, no repeats, nested regions. */

@@ -61,6 +61,8 @@ public class OrderResource {
     @APIResponse(responseCode = "400", description = "Missing Idempotency-Key or invalid fields")
     @APIResponse(responseCode = "409", description = "sold-out, buyer-limit-reached, offer-closed, insufficient-stock")
     @APIResponse(responseCode = "422", description = "unknown-offer, unknown-sku, mixed-sellers, idempotency-key-reused")
+    @APIResponse(responseCode = "503", description = "catalog-unavailable, offer-pool-rebuilding (after a Redis loss):"
+            + " nothing was stored and the key is free; retry with the same key after Retry-After")
     public Response place(
             @Parameter(description = "1-64 printable characters, unique per purchase intent")
             @HeaderParam(IdempotencyKey.HEADER) @NotNull @Pattern(regexp = IdempotencyKey.PATTERN,

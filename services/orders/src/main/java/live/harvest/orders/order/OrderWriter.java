@@ -20,7 +20,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-/** Writes an accepted order, its first timeline step, its OrderPlaced event and its idempotent response at once. */
+/**
+ * Writes an accepted order, its first timeline step, its OrderPlaced event and its idempotent response at once. Each
+ * live-offer line first takes its offer row FOR KEY SHARE and checks the pool it reserved from is still the current
+ * one and not drained: a recount (ADR 0011) then either counts this order or makes it fail, never neither.
+ */
 @ApplicationScoped
 public class OrderWriter {
 
@@ -78,10 +82,15 @@ public class OrderWriter {
         String sellerCounty;
         String currency;
         if (r.offerId() != null) {
-            Offer offer = offers.findById(r.offerId());
-            if (offer == null) {
-                throw DomainException.unprocessable("unknown-offer", "Offer " + r.offerId() + " is not on sale");
+            OfferRepository.PoolFence fence = offers.fenceForOrder(r.offerId()).orElseThrow(() ->
+                    DomainException.unprocessable("unknown-offer", "Offer " + r.offerId() + " is not on sale"));
+            if (fence.drainedAt() != null) {
+                throw DomainException.conflict("offer-closed", "Offer " + r.offerId() + " is closed");
             }
+            if (fence.epoch() != r.epoch()) {
+                throw new StalePoolException(r.offerId(), r.epoch(), fence.epoch());
+            }
+            Offer offer = offers.findById(r.offerId());
             line.offerId = offer.id;
             line.productId = offer.productId;
             line.skuId = offer.skuId;

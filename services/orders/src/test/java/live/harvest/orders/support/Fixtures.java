@@ -1,5 +1,6 @@
 package live.harvest.orders.support;
 
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.restassured.response.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,9 +36,28 @@ public class Fixtures {
     public static final String VILLAGE = "330127100201";
 
     private final EventCodec codec;
+    private final RedisDataSource redis;
 
-    public Fixtures(EventCodec codec) {
+    public Fixtures(EventCodec codec, RedisDataSource redis) {
         this.codec = codec;
+        this.redis = redis;
+    }
+
+    /** What a Redis restart (it keeps nothing on disk) does to one offer: its pool, buyers and holds are gone. */
+    public void forgetPool(UUID offerId) {
+        forget("orders:offer:{" + offerId + "}:*");
+    }
+
+    /** What a Redis restart does to one buyer's idempotency entries (and the sentinel saying they are complete). */
+    public void forgetAnswers(UUID buyerId) {
+        forget("orders:idem:{" + buyerId + "}:*");
+    }
+
+    private void forget(String pattern) {
+        List<String> keys = redis.key().keys(pattern);
+        if (!keys.isEmpty()) {
+            redis.key().del(keys.toArray(String[]::new));
+        }
     }
 
     /** Publishes OfferOpened to the livestream topic and waits until orders has built the pool. */

@@ -106,6 +106,12 @@ public class EventDispatcher {
                 count(consumer, envelope, !first ? "duplicate" : applying.isEmpty() ? "skipped" : "applied");
                 return record.ack();
             } catch (RuntimeException failure) {
+                if (stopping) {
+                    // Shutting down closes the EntityManagerFactory under a running handler: that says nothing
+                    // about the record. Leave it unacked, so the partition's next owner gets it again.
+                    LOG.debugf("Leaving %s %s unacked while shutting down", envelope.type(), envelope.eventId());
+                    return new CompletableFuture<>();
+                }
                 FailureClass kind = FailureClassifier.classify(failure);
                 if (kind == FailureClass.REFUSAL) {
                     return refuse(consumer, envelope, failure, record);
