@@ -62,23 +62,25 @@ final class Faults {
     /**
      * kill -9 of the Kafka broker; after {@code outage} it is started again by this checkout's {@code infra.sh up kafka}
      * in the run directory the broker was started from (its data, its pid file), found from its command line.
+     * {@code whileDown} runs in the middle of the outage.
      */
-    static void crashBroker(Duration outage) throws Exception {
+    static void crashBroker(Duration outage, Runnable whileDown) throws Exception {
         List<ProcessHandle> brokers = ProcessHandle.allProcesses()
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains("kafka.Kafka")).orElse(false))
-                .toList();
+                .filter(p -> commandLine(p).contains("kafka.Kafka")).toList();
         if (brokers.size() != 1) {
             throw new IllegalStateException("expected one local Kafka broker (infra.sh up kafka), found " + brokers);
         }
         ProcessHandle broker = brokers.get(0);
-        String logsDir = List.of(broker.info().arguments().orElseThrow()).stream()
+        String logsDir = commandLine(broker).stream()
                 .filter(a -> a.startsWith("-Dkafka.logs.dir=")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the broker was not started by infra.sh"))
                 .substring("-Dkafka.logs.dir=".length());
         broker.destroyForcibly();
         broker.onExit().get(30, TimeUnit.SECONDS);
         try {
-            Thread.sleep(outage.toMillis());
+            Thread.sleep(outage.toMillis() / 2);
+            whileDown.run();
+            Thread.sleep(outage.toMillis() / 2);
         } finally {
             // Always bring it back: the broker is shared by everything on this machine.
             Path root = Marketplace.repoRoot();
@@ -91,6 +93,19 @@ final class Faults {
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("infra.sh up kafka failed; see services/e2e/target/service-logs");
             }
+        }
+    }
+
+    /**
+     * A process's arguments from /proc (Linux, as CI): {@code ProcessHandle.Info.arguments()} comes back empty for
+     * the broker, whose classpath makes its command line very long.
+     */
+    private static List<String> commandLine(ProcessHandle process) {
+        try {
+            byte[] raw = java.nio.file.Files.readAllBytes(Path.of("/proc/" + process.pid() + "/cmdline"));
+            return List.of(new String(raw, StandardCharsets.UTF_8).split("\0"));
+        } catch (IOException e) {
+            return List.of(); // gone, or not ours to read
         }
     }
 
