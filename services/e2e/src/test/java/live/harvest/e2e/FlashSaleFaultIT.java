@@ -72,7 +72,7 @@ class FlashSaleFaultIT {
         // Failure 5: readiness does not depend on the broker (the outbox holds events), so buying must go on.
         Map<String, Integer> readinessWhileDown = new ConcurrentHashMap<>();
         FaultOutcome outcome = drill("Kafka broker kill -9", FaultDrill.Phase.RUSH,
-                () -> Faults.crashBroker(Duration.ofSeconds(12), () -> Marketplace.PORTS.keySet().forEach(service ->
+                () -> Faults.crashBroker(Duration.ofSeconds(5), () -> Marketplace.PORTS.keySet().forEach(service ->
                         readinessWhileDown.put(service, HTTP.get(Marketplace.url(service) + "/q/health/ready", null)
                                 .status()))));
         assertEquals(Map.of("catalog", 200, "livestream", 200, "orders", 200, "logistics", 200), readinessWhileDown,
