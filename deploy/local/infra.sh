@@ -17,7 +17,7 @@
 #             storage formatted once, runs detached with a pid file.
 #   postgres  reuses a running server; otherwise installs (apt) / starts the
 #             local cluster. Then creates, idempotently, role harvest_<svc>
-#             (password "harvest") and databases harvest_<svc>, harvest_<svc>_test
+#             (password "harvest") and databases harvest_<svc>, harvest_<svc>_test, harvest_<svc>_e2e
 #             for every service.
 #   redis     reuses a running server; otherwise installs (apt) / starts one.
 #   jwt       RSA key pair for local token signing (see mint-token.sh).
@@ -436,7 +436,7 @@ SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', '$role', :'pw')
 SELECT format('ALTER ROLE %I WITH LOGIN PASSWORD %L', '$role', :'pw')
   FROM pg_authid WHERE rolname = '$role' AND (NOT rolcanlogin OR rolpassword IS NULL) \\gexec"
     local db
-    for db in "harvest_$svc" "harvest_${svc}_test"; do
+    for db in "harvest_$svc" "harvest_${svc}_test" "harvest_${svc}_e2e"; do
       sql+="
 SELECT format('CREATE DATABASE %I OWNER %I', '$db', '$role')
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$db') \\gexec
@@ -447,7 +447,7 @@ SELECT format('ALTER DATABASE %I OWNER TO %I', '$db', '$role')
   pg_detect_super
   printf '%s\n' "$sql" | pg_super_psql -v pw="$HARVEST_DB_PASSWORD" -f - >/dev/null \
     || die "PostgreSQL provisioning failed"
-  log "PostgreSQL: roles+databases ready (via $_PG_SUPER_MODE): ${names[*]} (each with <name> and <name>_test)"
+  log "PostgreSQL: roles+databases ready (via $_PG_SUPER_MODE): ${names[*]} (each with <name>, <name>_test and <name>_e2e)"
 }
 
 postgres_up() {

@@ -58,6 +58,29 @@ public final class FlashSaleScenario {
         stage("1 network loaded", this::loadNetwork);
         Listing listing = stage("2 seller verified, chilled product listed", this::listProduct);
         Live live = stage("3 stream live, offer pinned", () -> goLive(listing));
+        sellAndDeliver(live);
+        return report;
+    }
+
+    /**
+     * Steps 1-3 only, for drills that run their own rush (the fault suite): a network, a listed product and a
+     * live offer whose buy pool is open in orders.
+     */
+    public Live openSale() {
+        loadNetwork();
+        return goLive(listProduct());
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public String sellerToken() {
+        return seller;
+    }
+
+    private void sellAndDeliver(Live live) throws Exception {
+        Listing listing = live.listing();
         try (FeedWatcher feed = new FeedWatcher(urls.livestream() + "/api/v1/streams/" + live.streamId + "/feed")) {
             awaitFeedConnected(feed);
             Sale sale = stage("4 rush of buyers", () -> rush(live));
@@ -69,7 +92,6 @@ public final class FlashSaleScenario {
             stage("10 stream results", () -> checkResults(live, sale));
             stage("11 batch traceable from the order", () -> checkTrace(listing, sale));
         }
-        return report;
     }
 
     // --- 1 ---------------------------------------------------------------------------------------------------
@@ -79,7 +101,7 @@ public final class FlashSaleScenario {
     }
 
     // --- 2 ---------------------------------------------------------------------------------------------------
-    private record Listing(UUID productId, UUID skuId, String traceCode, String certificate, long initialStock) {
+    public record Listing(UUID productId, UUID skuId, String traceCode, String certificate, long initialStock) {
     }
 
     private Listing listProduct() {
@@ -111,7 +133,7 @@ public final class FlashSaleScenario {
     }
 
     // --- 3 ---------------------------------------------------------------------------------------------------
-    private record Live(UUID streamId, UUID offerId) {
+    public record Live(UUID streamId, UUID offerId, Listing listing) {
     }
 
     private Live goLive(Listing listing) {
@@ -126,7 +148,7 @@ public final class FlashSaleScenario {
         UUID offerId = UUID.fromString(offer.get("id").asText());
         await("the offer's buy pool opens in orders", () -> "open".equals(http.get(
                 urls.orders() + "/api/v1/offers/" + offerId + "/pool", null).body().path("state").asText()));
-        return new Live(streamId, offerId);
+        return new Live(streamId, offerId, listing);
     }
 
     private void awaitFeedConnected(FeedWatcher feed) {
@@ -175,7 +197,8 @@ public final class FlashSaleScenario {
         return new Sale(accepted, uncovered, firstBuy);
     }
 
-    private Rush.Buyer buyer(String township, int n) {
+    /** A consumer with a fresh id, its token, and an address in {@code township}. */
+    public Rush.Buyer buyer(String township, int n) {
         UUID id = UUID.randomUUID();
         return new Rush.Buyer(id, tokens.consumer(id), network.address(township, "Buyer " + n));
     }

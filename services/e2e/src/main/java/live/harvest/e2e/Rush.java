@@ -85,10 +85,14 @@ public final class Rush {
     }
 
     public Http.Reply buy(Buyer buyer, UUID offerId) {
+        return buy(buyer, offerId, UUID.randomUUID().toString());
+    }
+
+    /** One unit under the given Idempotency-Key: a retry sends the same key and the same body. */
+    public Http.Reply buy(Buyer buyer, UUID offerId, String idempotencyKey) {
         Map<String, Object> order = Map.of(
                 "lines", List.of(Map.of("offerId", offerId.toString(), "quantity", 1)),
                 "address", buyer.address());
-        return http.post(ordersUrl + "/api/v1/orders", buyer.token(), order,
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        return http.post(ordersUrl + "/api/v1/orders", buyer.token(), order, Map.of("Idempotency-Key", idempotencyKey));
     }
 }

@@ -13,27 +13,50 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Starts the four services from their packaged artifacts ({@code target/quarkus-app/quarkus-run.jar}), as a user
- * would run them, on their own ports and test databases, against the real Kafka, PostgreSQL and Redis; stops them
- * after the last test. Started once per test run.
+ * would run them, on their own ports, against the real Kafka, PostgreSQL and Redis; stops them after the last test.
+ * Started once per test run. They get databases and a Redis logical database of their own ({@code harvest_<svc>_e2e},
+ * {@link #REDIS_DB}), so the fault suite can flush that Redis and cut those connections without touching the
+ * services' own tests running on the same machine. The fault suite may also crash and restart one service.
  */
 public final class Marketplace implements BeforeAllCallback, ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     public static final Map<String, Integer> PORTS = Map.of(
             "catalog", 18081, "livestream", 18082, "orders", 18083, "logistics", 18084);
     private static final List<String> ORDER = List.of("catalog", "livestream", "orders", "logistics");
+    /** The services' own tests use Redis databases 1 and 2; the live stack uses 0. */
+    public static final int REDIS_DB = 8;
 
     private static Marketplace running;
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, ProcessBuilder> builders = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static String url(String service) {
         return "http://127.0.0.1:" + PORTS.get(service);
+    }
+
+    public static String database(String service) {
+        return "harvest_" + service + "_e2e";
+    }
+
+    /** SIGKILL, as the kernel's OOM killer or a lost node would: no shutdown hooks, no graceful drain. */
+    public static void crash(String service) throws InterruptedException {
+        Process process = running.processes.get(service);
+        process.destroyForcibly();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException(service + " survived SIGKILL");
+        }
+    }
+
+    /** Starts the same jar with the same environment again and waits until it is ready. */
+    public static void restart(String service) throws IOException {
+        running.launch(service);
+        awaitReady(service, url(service), running.log(service));
     }
 
     @Override
@@ -47,22 +70,32 @@ public final class Marketplace implements BeforeAllCallback, ExtensionContext.St
 
     private void start() throws IOException {
         Path root = repoRoot();
-        Path logs = root.resolve("services/e2e/target/service-logs");
-        Files.createDirectories(logs);
+        Files.createDirectories(log("catalog").getParent());
         String publicKey = publicKeyBody();
         for (String service : ORDER) {
             Path jar = root.resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
             }
+            Files.deleteIfExists(log(service));
+            // Appended to, so a restarted service's log follows the crashed one's.
             ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString())
-                    .redirectErrorStream(true).redirectOutput(logs.resolve(service + ".log").toFile());
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));
             builder.environment().putAll(environment(service, publicKey));
-            processes.add(builder.start());
+            builders.put(service, builder);
+            launch(service);
         }
         for (String service : ORDER) {
-            awaitReady(service, url(service), logs.resolve(service + ".log"));
+            awaitReady(service, url(service), log(service));
         }
+    }
+
+    private void launch(String service) throws IOException {
+        processes.put(service, builders.get(service).start());
+    }
+
+    private Path log(String service) {
+        return repoRoot().resolve("services/e2e/target/service-logs/" + service + ".log");
     }
 
     /**
@@ -72,7 +105,8 @@ public final class Marketplace implements BeforeAllCallback, ExtensionContext.St
     private Map<String, String> environment(String service, String publicKey) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HTTP_PORT", String.valueOf(PORTS.get(service)));
-        env.put("DB_NAME", "harvest_" + service + "_test");
+        env.put("DB_NAME", database(service));
+        env.put("REDIS_DB", String.valueOf(REDIS_DB));
         env.put("KAFKA_GROUP_ID", service + "-e2e");
         env.put("QUARKUS_PROFILE", "prod,local");
         env.put("LOCAL_JWT_PUBLIC_KEY", publicKey);
@@ -102,8 +136,8 @@ public final class Marketplace implements BeforeAllCallback, ExtensionContext.St
 
     @Override
     public void close() {
-        processes.forEach(Process::destroy);
-        for (Process p : processes) {
+        processes.values().forEach(Process::destroy);
+        for (Process p : processes.values()) {
             try {
                 if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                     p.destroyForcibly();

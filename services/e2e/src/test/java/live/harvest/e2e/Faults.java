@@ -1,0 +1,171 @@
+package live.harvest.e2e;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the fault suite breaks, each as it happens in production, against the real infrastructure of this machine.
+ * Every action returns once the fault is over (the crashed thing runs again), so callers can time convergence.
+ */
+final class Faults {
+
+    private Faults() {
+    }
+
+    /** kill -9 of a service, then the same jar again after {@code downtime}, awaited until ready. */
+    static void crashService(String service, Duration downtime) throws Exception {
+        Marketplace.crash(service);
+        Thread.sleep(downtime.toMillis());
+        Marketplace.restart(service);
+    }
+
+    /** A database blip: every connection of each service's e2e database is terminated at the same instant. */
+    static void databaseBlip(String... services) {
+        for (String service : services) {
+            long killed = new E2eDatabase(service).terminateConnections();
+            if (killed == 0) {
+                throw new IllegalStateException(service + " had no database connection to terminate");
+            }
+        }
+    }
+
+    /**
+     * A Redis restart, as the e2e services see it. Redis on this machine is shared (other tests use other logical
+     * databases), so it is not ours to restart; instead the e2e database is emptied (FLUSHDB: a restart without
+     * persistence loses everything) and every client connected to it is disconnected (CLIENT KILL: a restart drops
+     * every connection), which is what a restart does to the services.
+     */
+    static void redisRestart() throws IOException {
+        try (Socket socket = new Socket(E2eDatabase.env("REDIS_HOST", "127.0.0.1"),
+                Integer.parseInt(E2eDatabase.env("REDIS_PORT", "6379")))) {
+            Resp redis = new Resp(socket);
+            redis.call("SELECT", String.valueOf(Marketplace.REDIS_DB));
+            String me = redis.call("CLIENT", "ID");
+            redis.call("FLUSHDB");
+            for (String client : redis.call("CLIENT", "LIST").split("\n")) {
+                String id = field(client, "id");
+                if (("" + Marketplace.REDIS_DB).equals(field(client, "db")) && !id.equals(me)) {
+                    redis.call("CLIENT", "KILL", "ID", id);
+                }
+            }
+        }
+    }
+
+    /**
+     * kill -9 of the Kafka broker; after {@code outage} it is started again by this checkout's {@code infra.sh up kafka}
+     * in the run directory the broker was started from (its data, its pid file), found from its command line.
+     * {@code whileDown} runs in the middle of the outage.
+     */
+    static void crashBroker(Duration outage, Runnable whileDown) throws Exception {
+        List<ProcessHandle> brokers = ProcessHandle.allProcesses()
+                .filter(p -> commandLine(p).contains("kafka.Kafka")).toList();
+        if (brokers.size() != 1) {
+            throw new IllegalStateException("expected one local Kafka broker (infra.sh up kafka), found " + brokers);
+        }
+        ProcessHandle broker = brokers.get(0);
+        String logsDir = commandLine(broker).stream()
+                .filter(a -> a.startsWith("-Dkafka.logs.dir=")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the broker was not started by infra.sh"))
+                .substring("-Dkafka.logs.dir=".length());
+        broker.destroyForcibly();
+        broker.onExit().get(30, TimeUnit.SECONDS);
+        try {
+            Thread.sleep(outage.toMillis() / 2);
+            whileDown.run();
+            Thread.sleep(outage.toMillis() / 2);
+        } finally {
+            // Always bring it back: the broker is shared by everything on this machine.
+            Path root = Marketplace.repoRoot();
+            ProcessBuilder up = new ProcessBuilder(root.resolve("deploy/local/infra.sh").toString(), "up", "kafka")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            root.resolve("services/e2e/target/service-logs/infra-kafka.log").toFile()));
+            up.environment().put("HARVEST_RUN_DIR", Path.of(logsDir).getParent().toString());
+            Process process = up.start();
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("infra.sh up kafka failed; see services/e2e/target/service-logs");
+            }
+        }
+    }
+
+    /**
+     * A process's arguments from /proc (Linux, as CI): {@code ProcessHandle.Info.arguments()} comes back empty for
+     * the broker, whose classpath makes its command line very long.
+     */
+    private static List<String> commandLine(ProcessHandle process) {
+        try {
+            byte[] raw = java.nio.file.Files.readAllBytes(Path.of("/proc/" + process.pid() + "/cmdline"));
+            return List.of(new String(raw, StandardCharsets.UTF_8).split("\0"));
+        } catch (IOException e) {
+            return List.of(); // gone, or not ours to read
+        }
+    }
+
+    private static String field(String clientLine, String name) {
+        for (String pair : clientLine.trim().split(" ")) {
+            if (pair.startsWith(name + "=")) {
+                return pair.substring(name.length() + 1);
+            }
+        }
+        return "";
+    }
+
+    /** Just enough of the Redis protocol (RESP2) for the commands above: no client library for three commands. */
+    private static final class Resp {
+        private final InputStream in;
+        private final OutputStream out;
+
+        Resp(Socket socket) throws IOException {
+            this.in = new BufferedInputStream(socket.getInputStream());
+            this.out = socket.getOutputStream();
+        }
+
+        String call(String... args) throws IOException {
+            StringBuilder command = new StringBuilder("*" + args.length + "\r\n");
+            for (String arg : args) {
+                command.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n")
+                        .append(arg).append("\r\n");
+            }
+            out.write(command.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return reply();
+        }
+
+        private String reply() throws IOException {
+            char type = (char) in.read();
+            String line = line();
+            return switch (type) {
+                case '+', ':' -> line;
+                case '-' -> throw new IOException("Redis: " + line);
+                case '$' -> Integer.parseInt(line) < 0 ? null
+                        : new String(bytes(Integer.parseInt(line)), StandardCharsets.UTF_8);
+                default -> throw new IOException("Unexpected Redis reply " + type + line);
+            };
+        }
+
+        private byte[] bytes(int length) throws IOException {
+            byte[] data = in.readNBytes(length + 2); // and the trailing CRLF
+            return java.util.Arrays.copyOf(data, length);
+        }
+
+        private String line() throws IOException {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            for (int b = in.read(); b != '\r'; b = in.read()) {
+                if (b < 0) {
+                    throw new IOException("Redis closed the connection");
+                }
+                bytes.write(b);
+            }
+            in.read(); // '\n'
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
