@@ -36,7 +36,7 @@ final class FaultDrill {
     static final long PRICE = 2990;
     private static final int CONCURRENCY = 16;
     private static final Duration ANSWER_DEADLINE = Duration.ofSeconds(120);
-    private static final Duration CONVERGENCE = Duration.ofSeconds(90);
+    private static final Duration CONVERGENCE = Duration.ofSeconds(150);
 
     private final Http http = new Http(CONCURRENCY);
     private final TokenMinter tokens = new TokenMinter("harvest-test-keys/privateKey.pem", "https://harvest.live/local");

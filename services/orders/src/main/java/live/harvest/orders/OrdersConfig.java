@@ -34,12 +34,13 @@ public interface OrdersConfig {
 
     /**
      * How long a reservation may stay unsettled before the reconciler treats its holder as dead and recounts the
-     * pool from PostgreSQL; well above the slowest order write, so it only fires after a crash or a lost settle.
+     * pool from PostgreSQL. Short is safe (the recount is fenced: a slow order is counted or placed again); it bounds
+     * how long a crash keeps units and allowances away from buyers.
      */
-    @WithDefault("PT30S")
+    @WithDefault("PT10S")
     Duration holdTimeout();
 
     /** How often the reconciler checks every live pool against PostgreSQL (a Quarkus scheduler period). */
-    @WithDefault("5s")
+    @WithDefault("2s")
     String reconcileEvery();
 }

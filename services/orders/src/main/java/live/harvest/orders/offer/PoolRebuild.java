@@ -20,7 +20,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class PoolRebuild {
 
-    public enum Reason { MISSING, STALE_EPOCH, OVERDUE_HOLDS }
+    public enum Reason { MISSING, STALE_EPOCH, OVERDUE_HOLDS, RESTART }
 
     public enum Result { REBUILT, NOT_NEEDED, DRAINED, ENDED, UNKNOWN }
 
@@ -52,6 +52,19 @@ public class PoolRebuild {
 
     @Transactional
     public Result rebuildIfNeeded(UUID offerId) {
+        return rebuild(offerId, Optional.empty());
+    }
+
+    /**
+     * Recounts even a pool that looks healthy: an instance that starts may have died holding reservations whose
+     * holds are not overdue yet. Safe at any time (the fence makes in-flight orders count or retry).
+     */
+    @Transactional
+    public Result recount(UUID offerId, Reason reason) {
+        return rebuild(offerId, Optional.of(reason));
+    }
+
+    private Result rebuild(UUID offerId, Optional<Reason> forced) {
         Offer offer = offers.lockForRecount(offerId);
         if (offer == null) {
             return Result.UNKNOWN;
@@ -64,7 +77,7 @@ public class PoolRebuild {
         if (!lifetime.expireAt().isAfter(now)) {
             return Result.ENDED;
         }
-        Optional<Reason> reason = diagnose(offerId, offer.poolEpoch, now);
+        Optional<Reason> reason = diagnose(offerId, offer.poolEpoch, now).or(() -> forced);
         if (reason.isEmpty()) {
             return Result.NOT_NEEDED;
         }

@@ -31,6 +31,8 @@ public class PoolRecovery {
     private final OfferRepository offers;
     private final OrdersConfig config;
     private final Map<UUID, CompletableFuture<PoolRebuild.Result>> inFlight = new ConcurrentHashMap<>();
+    private volatile boolean started;
+    private volatile boolean recountedAfterStart;
 
     public PoolRecovery(PoolRebuild rebuild, OfferRepository offers, OrdersConfig config) {
         this.rebuild = rebuild;
@@ -63,19 +65,41 @@ public class PoolRecovery {
         }
     }
 
-    /** Every live pool against PostgreSQL; the row lock and re-check make a second instance's run a no-op. */
-    @Scheduled(every = "${harvest.orders.reconcile-every:5s}", delay = 5, delayUnit = TimeUnit.SECONDS,
+    /**
+     * Every live pool against PostgreSQL; the row lock and re-check make a second instance's run a no-op. The first
+     * run after a start recounts every live pool: this process may be the restart of one killed while it held
+     * reservations, and a buyer should not wait for their holds to become overdue to get their allowance back.
+     */
+    @Scheduled(every = "${harvest.orders.reconcile-every:2s}", delay = 1, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reconcile() {
+        try {
+            reconcileLivePools();
+        } catch (RuntimeException e) {
+            LOG.warnf("Reconciling live pools failed (next run retries): %s", e.toString());
+        }
+    }
+
+    private void reconcileLivePools() {
+        boolean afterStart = !started;
+        started = true;
         Instant now = Instant.now();
         offers.liveEpochs(now).forEach((offerId, epoch) -> {
             try {
-                if (rebuild.diagnose(offerId, epoch, now).isPresent()) {
+                if (afterStart) {
+                    rebuild.recount(offerId, PoolRebuild.Reason.RESTART);
+                } else if (rebuild.diagnose(offerId, epoch, now).isPresent()) {
                     recover(offerId);
                 }
             } catch (RuntimeException e) {
                 LOG.warnf("Reconciling offer %s failed (will retry): %s", offerId, e.toString());
             }
         });
+        recountedAfterStart = true;
+    }
+
+    /** True once the recount after this instance started is done (tests wait for it before staging a crash). */
+    public boolean recountedAfterStart() {
+        return recountedAfterStart;
     }
 }

@@ -77,6 +77,7 @@ class PoolRebuildTest {
     @Test
     void givenAReservationWhoseHolderDied_whenItIsOverdue_thenTheReconcilerGivesUnitsAndAllowanceBack() {
         // Given a buyer who reserved the whole limit in a process that died before writing the order
+        await().atMost(Duration.ofSeconds(30)).until(recovery::recountedAfterStart);
         OfferOpened offer = fixtures.openOffer(5, 2, 500);
         UUID buyer = UUID.randomUUID();
         double before = rebuilds("overdue_holds");

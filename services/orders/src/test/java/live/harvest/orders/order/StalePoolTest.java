@@ -9,10 +9,12 @@ import live.harvest.orders.support.Fixtures;
 import live.harvest.platform.event.livestream.LivestreamEvents.OfferOpened;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +41,7 @@ class StalePoolTest {
     @Test
     void givenAReservationFromAPoolSinceRebuilt_whenItsOrderCommits_thenItIsRefusedAndNothingIsWritten() {
         // Given 1 unit reserved from the pool's first generation
+        await().atMost(Duration.ofSeconds(30)).until(recovery::recountedAfterStart);
         OfferOpened offer = fixtures.openOffer(1, 1, 800);
         UUID buyer = UUID.randomUUID();
         UUID orderId = UUID.randomUUID();
