@@ -32,6 +32,10 @@ public class OrderWithdrawal extends PanacheEntityBase {
 
     /** What the timeline and a refused scan say, e.g. "orders.order-cancelled: changed my mind". */
     public String describe() {
+        return describe(cause, reason);
+    }
+
+    static String describe(String cause, String reason) {
         return reason == null || reason.isBlank() ? cause : cause + ": " + reason;
     }
 }

@@ -75,7 +75,7 @@ public class WithdrawalService {
         if (target.isEmpty()) {
             return; // already cancelled, on its way back or returned
         }
-        String note = reason == null || reason.isBlank() ? cause : cause + ": " + reason;
+        String note = OrderWithdrawal.describe(cause, reason);
         if (target.get() == ShipmentStatus.CANCELLED) {
             // Leaving the wave is all it takes: waiting lists and dispatch only look at RECEIVED_AT_CENTRE parcels
             // of a wave, and the parcel is still at its centre for the seller to take back.

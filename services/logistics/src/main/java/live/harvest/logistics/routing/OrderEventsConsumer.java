@@ -40,12 +40,18 @@ public class OrderEventsConsumer {
         return (paid, envelope) -> routing.onOrderPaid(paid);
     }
 
-    /** Cancelled before dispatch: the parcel is cancelled; after (a race with a wave): it comes back. ADR 0014. */
+    /**
+     * Cancelled before dispatch: the parcel is cancelled; after (a race with a wave): it comes back. ADR 0014. An
+     * order cancelled unpaid never had and never will have a parcel (CANCELLED is final in orders): nothing to record.
+     */
     @Produces
     @Singleton
     EventHandler<OrderCancelled> orderCancelled(WithdrawalService withdrawals) {
-        return (cancelled, envelope) -> withdrawals.withdraw(cancelled.orderId(), WithdrawalService.ORDER_CANCELLED,
-                cancelled.reason());
+        return (cancelled, envelope) -> {
+            if (cancelled.wasPaid()) {
+                withdrawals.withdraw(cancelled.orderId(), WithdrawalService.ORDER_CANCELLED, cancelled.reason());
+            }
+        };
     }
 
     /** Refunded: a parcel not yet dispatched is cancelled, a dispatched or delivered one comes back. ADR 0014. */

@@ -1,7 +1,6 @@
 package live.harvest.logistics.cancellation;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import live.harvest.logistics.support.Parcels;
@@ -49,10 +48,9 @@ class OrderWithdrawalTest {
             String centre = Tokens.operator(n.centre());
             scan(centre, keptId, "RECEIVED_AT_CENTRE").then().statusCode(201);
             scan(centre, cancelledId, "RECEIVED_AT_CENTRE").then().statusCode(201);
-            String waveId = given().auth().oauth2(centre).contentType(ContentType.JSON)
-                    .body(Map.of("stationCode", n.coldStation(), "vehicle", "ZJ-A1234"))
-                    .post("/api/v1/centres/{c}/waves", n.centre()).then().statusCode(201)
-                    .body("shipmentIds", hasItem(cancelledId.toString())).extract().path("waveId");
+            String waveId = Parcels.openWave(centre, n.centre(), n.coldStation());
+            given().auth().oauth2(centre).get("/api/v1/waves/{id}", waveId).then()
+                    .body("shipmentIds", hasItem(cancelledId.toString()));
 
             // When the buyer cancels one of the orders (orders has already given its units back)
             parcels.send(Parcels.cancelled(abandoned, "changed my mind"));
@@ -73,7 +71,7 @@ class OrderWithdrawalTest {
             // and the wave carries only the other parcel, which is dispatched alone
             given().auth().oauth2(centre).get("/api/v1/waves/{id}", waveId).then().statusCode(200)
                     .body("shipmentIds", equalTo(List.of(keptId.toString())));
-            given().auth().oauth2(centre).post("/api/v1/waves/{id}/dispatch", waveId).then().statusCode(200)
+            Parcels.dispatch(centre, waveId).then().statusCode(200)
                     .body("shipmentIds", equalTo(List.of(keptId.toString())));
             given().auth().oauth2(centre).get("/api/v1/shipments/{id}", cancelledId).then()
                     .body("status", equalTo("CANCELLED"));
@@ -98,15 +96,13 @@ class OrderWithdrawalTest {
         UUID id = parcels.routed(paid);
         String centre = Tokens.operator(n.centre());
         scan(centre, id, "RECEIVED_AT_CENTRE").then().statusCode(201);
-        String waveId = given().auth().oauth2(centre).contentType(ContentType.JSON)
-                .body(Map.of("stationCode", n.ambientStation(), "vehicle", "ZJ-A1234"))
-                .post("/api/v1/centres/{c}/waves", n.centre()).then().statusCode(201).extract().path("waveId");
+        String waveId = Parcels.openWave(centre, n.centre(), n.ambientStation());
         parcels.send(Parcels.cancelled(paid, null));
         parcels.awaitStatus(paid.orderId(), "CANCELLED");
 
         // When the operator dispatches the wave
         // Then it is refused: there is nothing to carry, and nothing became DISPATCHED
-        Problems.assertProblem(given().auth().oauth2(centre).post("/api/v1/waves/{id}/dispatch", waveId).then(), 409)
+        Problems.assertProblem(Parcels.dispatch(centre, waveId).then(), 409)
                 .body("type", endsWith("/wave-empty"));
         given().auth().oauth2(centre).get("/api/v1/waves/{id}", waveId).then().body("status", equalTo("OPEN"));
         given().auth().oauth2(centre).get("/api/v1/shipments/{id}", id).then().body("status", equalTo("CANCELLED"));

@@ -1,7 +1,6 @@
 package live.harvest.logistics.cancellation;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import live.harvest.logistics.support.Parcels;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static live.harvest.logistics.support.Parcels.scan;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -46,10 +44,7 @@ class ReturnLegTest {
             String station = Tokens.operator(b.ambientStation());
             scan(centreA, id, "RECEIVED_AT_CENTRE").then().statusCode(201);
             scan(centreB, id, "RECEIVED_AT_CENTRE").then().statusCode(201);
-            String waveId = given().auth().oauth2(centreB).contentType(ContentType.JSON)
-                    .body(Map.of("stationCode", b.ambientStation(), "vehicle", "ZJ-B77"))
-                    .post("/api/v1/centres/{c}/waves", b.centre()).then().statusCode(201).extract().path("waveId");
-            given().auth().oauth2(centreB).post("/api/v1/waves/{id}/dispatch", waveId).then().statusCode(200);
+            Parcels.dispatch(centreB, Parcels.openWave(centreB, b.centre(), b.ambientStation())).then().statusCode(200);
             scan(station, id, "ARRIVED_AT_STATION").then().statusCode(201);
             scan(station, id, "OUT_FOR_DELIVERY").then().statusCode(201);
             scan(station, id, Map.of("scanId", UUID.randomUUID().toString(), "type", "DELIVERED",
@@ -104,10 +99,7 @@ class ReturnLegTest {
         UUID id = parcels.routed(paid);
         String centre = Tokens.operator(n.centre());
         scan(centre, id, "RECEIVED_AT_CENTRE").then().statusCode(201);
-        String waveId = given().auth().oauth2(centre).contentType(ContentType.JSON)
-                .body(Map.of("stationCode", n.coldStation(), "vehicle", "ZJ-A1")).post("/api/v1/centres/{c}/waves",
-                        n.centre()).then().statusCode(201).extract().path("waveId");
-        given().auth().oauth2(centre).post("/api/v1/waves/{id}/dispatch", waveId).then().statusCode(200);
+        Parcels.dispatch(centre, Parcels.openWave(centre, n.centre(), n.coldStation())).then().statusCode(200);
 
         // When the cancellation arrives
         parcels.send(Parcels.cancelled(paid, "too slow"));

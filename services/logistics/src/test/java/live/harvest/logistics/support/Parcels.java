@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -79,10 +80,14 @@ public class Parcels {
 
     /** Waits until the order's shipment is in {@code status}; returns it as the admin sees it. */
     public JsonPath awaitStatus(UUID orderId, String status) {
+        return awaitShipment(orderId, status::equals);
+    }
+
+    private JsonPath awaitShipment(UUID orderId, Predicate<String> status) {
         Map<String, JsonPath> found = new HashMap<>();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
             Response r = given().auth().oauth2(Tokens.admin()).get("/api/v1/orders/{id}/shipment", orderId);
-            if (r.statusCode() == 200 && status.equals(r.jsonPath().getString("status"))) {
+            if (r.statusCode() == 200 && status.test(r.jsonPath().getString("status"))) {
                 found.put("s", r.jsonPath());
                 return true;
             }
@@ -93,16 +98,7 @@ public class Parcels {
 
     /** Waits until the order's shipment exists and has left CREATED; returns it as the admin sees it. */
     public JsonPath awaitShipment(UUID orderId) {
-        Map<String, JsonPath> found = new HashMap<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Response r = given().auth().oauth2(Tokens.admin()).get("/api/v1/orders/{id}/shipment", orderId);
-            if (r.statusCode() == 200 && !"CREATED".equals(r.jsonPath().getString("status"))) {
-                found.put("s", r.jsonPath());
-                return true;
-            }
-            return false;
-        });
-        return found.get("s");
+        return awaitShipment(orderId, status -> !"CREATED".equals(status));
     }
 
     /** Sends a paid order and waits for its routed shipment; returns the shipment id. */
@@ -128,11 +124,19 @@ public class Parcels {
     public static void bringToStation(TestNetwork n, UUID shipmentId, String stationCode) {
         String centreOperator = Tokens.operator(n.centre());
         scan(centreOperator, shipmentId, "RECEIVED_AT_CENTRE").then().statusCode(201);
-        String waveId = given().auth().oauth2(centreOperator).contentType(ContentType.JSON)
-                .body(Map.of("stationCode", stationCode, "vehicle", "ZJ-A1234"))
-                .post("/api/v1/centres/{code}/waves", n.centre()).then().statusCode(201)
-                .extract().path("waveId");
-        given().auth().oauth2(centreOperator).post("/api/v1/waves/{id}/dispatch", waveId).then().statusCode(200);
+        dispatch(centreOperator, openWave(centreOperator, n.centre(), stationCode));
         scan(Tokens.operator(stationCode), shipmentId, "ARRIVED_AT_STATION").then().statusCode(201);
+    }
+
+    /** Opens a wave (with a vehicle) of everything waiting at the centre for the station; returns its id. */
+    public static String openWave(String centreOperator, String centreCode, String stationCode) {
+        return given().auth().oauth2(centreOperator).contentType(ContentType.JSON)
+                .body(Map.of("stationCode", stationCode, "vehicle", "ZJ-A1234"))
+                .post("/api/v1/centres/{code}/waves", centreCode).then().statusCode(201)
+                .extract().path("waveId");
+    }
+
+    public static Response dispatch(String centreOperator, String waveId) {
+        return given().auth().oauth2(centreOperator).post("/api/v1/waves/{id}/dispatch", waveId);
     }
 }
