@@ -60,7 +60,7 @@ public class ColdChainService {
             return resultOf(earlier);
         }
         access.requireSite(request.siteCode());
-        List<Shipment> parcels = shipments.inWave(waveId).stream().filter(s -> !s.status.isFinal()).toList();
+        List<Shipment> parcels = shipments.inWave(waveId).stream().filter(s -> !s.status.isAtRest()).toList();
         return record(request, null, waveId, parcels);
     }
 
@@ -115,7 +115,7 @@ public class ColdChainService {
     }
 
     private static void requireInTransit(Shipment shipment) {
-        if (shipment.stationCode == null || shipment.status.isFinal()
+        if (shipment.stationCode == null || shipment.status.isAtRest()
                 || shipment.status == ShipmentStatus.ROUTING_FAILED) {
             throw DomainException.conflict("not-in-transit", "Shipment " + shipment.id + " is " + shipment.status);
         }

@@ -4,15 +4,18 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import live.harvest.logistics.cancellation.WithdrawalService;
 import live.harvest.platform.consumer.EventDispatcher;
 import live.harvest.platform.consumer.EventHandler;
+import live.harvest.platform.event.orders.OrderEvents.OrderCancelled;
 import live.harvest.platform.event.orders.OrderEvents.OrderPaid;
+import live.harvest.platform.event.orders.OrderEvents.OrderRefunded;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.concurrent.CompletionStage;
 
-/** The orders topic's entry point; paid orders become shipments. */
+/** The orders topic's entry point: paid orders become shipments, cancelled and refunded ones withdraw them. */
 @ApplicationScoped
 public class OrderEventsConsumer {
 
@@ -31,10 +34,31 @@ public class OrderEventsConsumer {
     }
 
     /** The inbox and the shipment's unique order id make redeliveries harmless. */
-    /** The inbox and the shipment's unique order id make redeliveries harmless. */
     @Produces
     @Singleton
     EventHandler<OrderPaid> orderPaid(RoutingService routing) {
         return (paid, envelope) -> routing.onOrderPaid(paid);
+    }
+
+    /**
+     * Cancelled before dispatch: the parcel is cancelled; after (a race with a wave): it comes back. ADR 0014. An
+     * order cancelled unpaid never had and never will have a parcel (CANCELLED is final in orders): nothing to record.
+     */
+    @Produces
+    @Singleton
+    EventHandler<OrderCancelled> orderCancelled(WithdrawalService withdrawals) {
+        return (cancelled, envelope) -> {
+            if (cancelled.wasPaid()) {
+                withdrawals.withdraw(cancelled.orderId(), WithdrawalService.ORDER_CANCELLED, cancelled.reason());
+            }
+        };
+    }
+
+    /** Refunded: a parcel not yet dispatched is cancelled, a dispatched or delivered one comes back. ADR 0014. */
+    @Produces
+    @Singleton
+    EventHandler<OrderRefunded> orderRefunded(WithdrawalService withdrawals) {
+        return (refunded, envelope) -> withdrawals.withdraw(refunded.orderId(), WithdrawalService.ORDER_REFUNDED,
+                refunded.reason());
     }
 }

@@ -2,6 +2,9 @@ package live.harvest.logistics.routing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import live.harvest.logistics.cancellation.OrderWithdrawal;
+import live.harvest.logistics.cancellation.WithdrawalService;
+import live.harvest.logistics.shipment.OrderLock;
 import live.harvest.logistics.shipment.Shipment;
 import live.harvest.logistics.shipment.ShipmentJournal;
 import live.harvest.logistics.shipment.ShipmentRepository;
@@ -19,6 +22,7 @@ import live.harvest.platform.region.RegionCodes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -31,16 +35,22 @@ public class RoutingService {
     private final ShipmentRepository shipments;
     private final ShipmentJournal journal;
     private final Router router;
+    private final OrderLock orderLock;
+    private final WithdrawalService withdrawals;
 
-    public RoutingService(ShipmentRepository shipments, ShipmentJournal journal, Router router) {
+    public RoutingService(ShipmentRepository shipments, ShipmentJournal journal, Router router, OrderLock orderLock,
+                          WithdrawalService withdrawals) {
         this.shipments = shipments;
         this.journal = journal;
         this.router = router;
+        this.orderLock = orderLock;
+        this.withdrawals = withdrawals;
     }
 
     /** The consumer's contract check has already dead-lettered an order-paid without order, buyer or seller id. */
     @Transactional
     public void onOrderPaid(OrderPaid paid) {
+        orderLock.lock(paid.orderId()); // a withdrawal of this order applied meanwhile is seen below, not missed
         // The inbox drops redeliveries of the same event; this catches the same order paid-announced twice.
         if (shipments.byOrder(paid.orderId()).isPresent()) {
             return;
@@ -50,6 +60,13 @@ public class RoutingService {
         shipments.persist(shipment);
         journal.record(shipment, ShipmentStatus.CREATED.name(), null, now, null,
                 new ShipmentCreated(shipment.id, shipment.orderId, shipment.townshipCode, now));
+        // The order was cancelled before its payment reached us (ADR 0014): the parcel is born cancelled, so no
+        // operator ever sees it as work, and tracking and orders still learn what happened.
+        Optional<OrderWithdrawal> withdrawn = withdrawals.of(paid.orderId());
+        if (withdrawn.isPresent()) {
+            withdrawals.cancelAtBirth(shipment, withdrawn.get(), now);
+            return;
+        }
         route(shipment, now);
     }
 

@@ -33,7 +33,10 @@ public class ScanResource {
     @Operation(summary = "Record a scan of a parcel at one of your sites",
             description = "Sequence: RECEIVED_AT_CENTRE → (DISPATCHED by a wave) → ARRIVED_AT_STATION → "
                     + "OUT_FOR_DELIVERY → DELIVERED | DELIVERY_FAILED | HELD_AT_PICKUP → PICKED_UP | RETURNED. "
-                    + "A repeated scanId returns the original result with 200.")
+                    + "After a refund (or a cancellation that came too late) the parcel returns: RETURN_AT_STATION → "
+                    + "RETURN_AT_CENTRE (destination, then origin centre) → RETURNED at the origin centre. "
+                    + "A cancelled parcel takes no scans (409 shipment-cancelled); a returning one only its way back "
+                    + "(409 shipment-returning). A repeated scanId returns the original result with 200.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScanDtos.ScanResult.class)))
     @APIResponse(responseCode = "200", description = "This scanId was recorded before; the original result",
@@ -41,7 +44,8 @@ public class ScanResource {
     @APIResponse(responseCode = "400", description = "Invalid fields or a field this scan type needs is missing")
     @APIResponse(responseCode = "403", description = "The scan happens at a site you do not work at")
     @APIResponse(responseCode = "404", description = "No such shipment at your sites")
-    @APIResponse(responseCode = "409", description = "Out of sequence, or the scanId was used for another shipment")
+    @APIResponse(responseCode = "409", description = "Out of sequence, the scanId was used for another shipment, "
+            + "the shipment was cancelled (shipment-cancelled) or is being returned (shipment-returning)")
     @APIResponse(responseCode = "422", description = "Wrong pickup code, unknown pickup point or wrong site")
     public Response scan(@PathParam("shipmentId") UUID shipmentId, @Valid @NotNull ScanRequest request) {
         Outcome outcome = scans.scan(shipmentId, request);

@@ -3,6 +3,7 @@ package live.harvest.logistics.scan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import live.harvest.logistics.cancellation.OrderWithdrawal;
 import live.harvest.logistics.network.NetworkRepository;
 import live.harvest.logistics.network.PickupPoint;
 import live.harvest.logistics.scan.ScanDtos.Outcome;
@@ -62,6 +63,7 @@ public class ScanService {
             }
             return new Outcome(ScanResult.of(earlier), true);
         }
+        refuseIfWithdrawn(shipment, request);
         if (shipment.stationCode == null) {
             throw DomainException.conflict("out-of-sequence", "Shipment " + shipmentId + " is " + shipment.status
                     + " and has no route to scan along");
@@ -70,7 +72,8 @@ public class ScanService {
         String site = siteOf(shipment, request);
         access.requireSite(site);
         ShipmentStatus target = request.type().target();
-        if (!shipment.status.canMoveTo(target) || receivedTwiceAtSameCentre(shipment, request)) {
+        if (!shipment.status.canMoveTo(target) || receivedTwiceAtSameCentre(shipment, request)
+                || returnLegOutOfOrder(shipment, request)) {
             throw DomainException.conflict("out-of-sequence", "Shipment " + shipmentId + " is " + shipment.status
                     + "; a " + request.type() + " scan is not accepted now");
         }
@@ -100,6 +103,11 @@ public class ScanService {
             case RECEIVED_AT_CENTRE -> shipment.status == ShipmentStatus.ROUTED
                     ? distinct(shipment.originCentreCode, shipment.destinationCentreCode)
                     : List.of(shipment.destinationCentreCode);
+            // On the way back the centres come in reverse: destination first, then origin, where the seller waits.
+            case RETURN_AT_CENTRE -> shipment.status == ShipmentStatus.RETURN_AT_CENTRE
+                    ? List.of(shipment.originCentreCode) : List.of(shipment.destinationCentreCode);
+            case RETURNED -> shipment.status == ShipmentStatus.RETURN_AT_CENTRE
+                    ? List.of(shipment.originCentreCode) : List.of(shipment.stationCode);
             default -> List.of(shipment.stationCode);
         };
         if (request.siteCode() != null) {
@@ -118,6 +126,39 @@ public class ScanService {
                 || shipment.destinationCentreCode.equals(shipment.originCentreCode));
     }
 
+    /**
+     * A withdrawn order's parcel (ADR 0014) says why it is refused: cancelled parcels take no scans at all, returning
+     * ones only the scans of their way back.
+     */
+    private static void refuseIfWithdrawn(Shipment shipment, ScanRequest request) {
+        if (shipment.status == ShipmentStatus.CANCELLED) {
+            throw DomainException.conflict("shipment-cancelled", "Shipment " + shipment.id + " was cancelled ("
+                    + why(shipment) + "); it takes no more scans: keep it at the centre for its seller");
+        }
+        if (shipment.status.isReturning() && !request.type().isReturnLeg()) {
+            throw DomainException.conflict("shipment-returning", "Shipment " + shipment.id + " is being returned ("
+                    + why(shipment) + "); only RETURN_AT_STATION, RETURN_AT_CENTRE and RETURNED scans are accepted");
+        }
+    }
+
+    private static String why(Shipment shipment) {
+        return OrderWithdrawal.<OrderWithdrawal>findByIdOptional(shipment.orderId).map(OrderWithdrawal::describe)
+                .orElse("order withdrawn");
+    }
+
+    /** Back at the second centre only if it differs from the first; handed to the seller only at the origin. */
+    private static boolean returnLegOutOfOrder(Shipment shipment, ScanRequest request) {
+        if (shipment.status != ShipmentStatus.RETURN_AT_CENTRE) {
+            return false;
+        }
+        boolean atOrigin = shipment.originCentreCode.equals(shipment.currentSiteCode);
+        return switch (request.type()) {
+            case RETURN_AT_CENTRE -> atOrigin || !shipment.destinationCentreCode.equals(shipment.currentSiteCode);
+            case RETURNED -> !atOrigin;
+            default -> false;
+        };
+    }
+
     private DomainEvent eventOf(Shipment s, ScanRequest r, String site, Instant at) {
         return switch (r.type()) {
             case RECEIVED_AT_CENTRE -> new LogisticsEvents.ShipmentReceivedAtCentre(s.id, s.orderId, site, at);
@@ -130,6 +171,8 @@ public class ScanService {
             case DELIVERY_FAILED -> new LogisticsEvents.ShipmentDeliveryFailed(s.id, s.orderId, r.reason(), at);
             case RETURNED -> new LogisticsEvents.ShipmentReturned(s.id, s.orderId,
                     r.reason() != null ? r.reason() : "returned to sender", at);
+            case RETURN_AT_STATION -> new LogisticsEvents.ShipmentReturnAtStation(s.id, s.orderId, site, at);
+            case RETURN_AT_CENTRE -> new LogisticsEvents.ShipmentReturnAtCentre(s.id, s.orderId, site, at);
         };
     }
 

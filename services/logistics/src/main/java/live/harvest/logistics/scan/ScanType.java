@@ -11,7 +11,12 @@ public enum ScanType {
     HELD_AT_PICKUP(ShipmentStatus.HELD_AT_PICKUP),
     PICKED_UP(ShipmentStatus.PICKED_UP),
     DELIVERY_FAILED(ShipmentStatus.DELIVERY_FAILED),
-    RETURNED(ShipmentStatus.RETURNED);
+    /** Handed back to the seller: at the station after a failed delivery, at the origin centre on a return leg. */
+    RETURNED(ShipmentStatus.RETURNED),
+    /** Return leg (ADR 0014): the returning parcel is back at its station. */
+    RETURN_AT_STATION(ShipmentStatus.RETURN_AT_STATION),
+    /** Return leg: scanned in at its destination centre, then at its origin centre when that is another one. */
+    RETURN_AT_CENTRE(ShipmentStatus.RETURN_AT_CENTRE);
 
     private final ShipmentStatus target;
 
@@ -21,5 +26,10 @@ public enum ScanType {
 
     public ShipmentStatus target() {
         return target;
+    }
+
+    /** The scans a parcel on its way back accepts. */
+    public boolean isReturnLeg() {
+        return this == RETURN_AT_STATION || this == RETURN_AT_CENTRE || this == RETURNED;
     }
 }

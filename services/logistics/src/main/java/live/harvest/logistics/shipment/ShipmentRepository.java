@@ -15,6 +15,11 @@ public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID>
         return find("orderId", orderId).firstResultOptional();
     }
 
+    /** The order's parcel, locked: scans, waves and withdrawals of one parcel take turns. */
+    public Optional<Shipment> lockByOrder(UUID orderId) {
+        return find("orderId", orderId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     /** Parcels received at their destination centre and not yet in a wave, oldest first. */
     public List<Shipment> waitingAt(String centreCode) {
         return list("destinationCentreCode = ?1 and currentSiteCode = ?1 and status = ?2 and waveId is null"
@@ -31,6 +36,14 @@ public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID>
 
     public List<Shipment> inWave(UUID waveId) {
         return list("waveId = ?1 order by statusChangedAt", waveId);
+    }
+
+    /**
+     * The wave's parcels, locked. A parcel withdrawn while the wave was being dispatched has left the wave by the time
+     * its lock is granted, and PostgreSQL re-checks the condition then, so it is not dispatched.
+     */
+    public List<Shipment> lockInWave(UUID waveId) {
+        return find("waveId = ?1 order by statusChangedAt", waveId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     public List<TimelineEntry> timeline(UUID shipmentId) {

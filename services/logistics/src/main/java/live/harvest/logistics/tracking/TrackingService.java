@@ -106,7 +106,8 @@ public class TrackingService {
         long waiting = shipments.waitingAt(centre.code).size();
         long openWaves = Wave.count("centreCode = ?1 and status = ?2", centre.code, Wave.Status.OPEN);
         Set<ShipmentStatus> active = EnumSet.complementOf(EnumSet.of(ShipmentStatus.DELIVERED,
-                ShipmentStatus.PICKED_UP, ShipmentStatus.RETURNED, ShipmentStatus.ROUTING_FAILED));
+                ShipmentStatus.PICKED_UP, ShipmentStatus.RETURNED, ShipmentStatus.ROUTING_FAILED,
+                ShipmentStatus.CANCELLED));
         long coldExceptions = shipments.count("destinationCentreCode = ?1 and coldChainException = true"
                 + " and status in ?2", centre.code, active);
         long overdue = shipments.count("destinationCentreCode = ?1 and status in ?2 and statusChangedAt < ?3",

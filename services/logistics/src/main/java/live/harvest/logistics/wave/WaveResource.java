@@ -95,7 +95,8 @@ public class WaveResource {
                     + "dispatched wave returns it unchanged.")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "No such wave at your centre")
-    @APIResponse(responseCode = "409", description = "Cancelled wave, or no vehicle assigned")
+    @APIResponse(responseCode = "409", description = "Cancelled wave, no vehicle assigned, or every parcel of the wave "
+            + "was cancelled (wave-empty)")
     public WaveView dispatch(@PathParam("waveId") UUID waveId) {
         return waves.dispatch(waveId);
     }

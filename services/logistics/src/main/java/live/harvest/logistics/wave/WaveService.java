@@ -110,7 +110,12 @@ public class WaveService {
             throw DomainException.conflict("vehicle-required", "Assign a vehicle before dispatching wave " + waveId);
         }
         Instant now = Instant.now();
-        List<Shipment> parcels = shipments.inWave(wave.id);
+        List<Shipment> parcels = shipments.lockInWave(wave.id);
+        if (parcels.isEmpty()) {
+            // Every parcel of the wave was withdrawn (order cancelled or refunded, ADR 0014): nothing to carry.
+            throw DomainException.conflict("wave-empty",
+                    "Every parcel of wave " + waveId + " was cancelled; cancel the wave instead");
+        }
         for (Shipment p : parcels) {
             journal.move(p, ShipmentStatus.DISPATCHED, wave.centreCode, now,
                     "wave " + wave.id + ", vehicle " + wave.vehicle,

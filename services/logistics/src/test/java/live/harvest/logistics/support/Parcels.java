@@ -4,12 +4,17 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import live.harvest.platform.event.DomainEvent;
 import live.harvest.platform.event.EventCodec;
 import live.harvest.platform.event.Topics;
 import live.harvest.platform.event.common.TemperatureClass;
 import live.harvest.platform.event.orders.OrderEvents.DeliveryAddress;
+import live.harvest.platform.event.orders.OrderEvents.OrderCancelled;
 import live.harvest.platform.event.orders.OrderEvents.OrderLine;
 import live.harvest.platform.event.orders.OrderEvents.OrderPaid;
+import live.harvest.platform.event.orders.OrderEvents.OrderRefunded;
+import live.harvest.platform.event.orders.OrderEvents.ReturnedLine;
+import live.harvest.platform.event.orders.OrderEvents.StockReturn;
 import live.harvest.testkit.KafkaProbe;
 import live.harvest.testkit.Tokens;
 
@@ -19,11 +24,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-/** Feeds paid orders to the service over Kafka and walks parcels through the network over REST. */
+/** Feeds orders events (paid, cancelled, refunded) to the service over Kafka and walks parcels through the network over REST. */
 @ApplicationScoped
 public class Parcels {
 
@@ -51,27 +57,48 @@ public class Parcels {
                 paid.address(), paid.paidAt());
     }
 
-    /** Wraps the event in a fresh envelope (new event id) and sends it keyed by order, like the orders relay. */
-    public String envelope(OrderPaid paid) {
-        return codec.toJson(codec.wrap(paid, "0".repeat(32)));
+    /** Wraps the event in a fresh envelope (new event id); sent keyed by its order, like the orders relay. */
+    public String envelope(DomainEvent event) {
+        return codec.toJson(codec.wrap(event, "0".repeat(32)));
     }
 
-    public void send(OrderPaid paid) {
-        KafkaProbe.send(Topics.ORDERS, paid.orderId().toString(), envelope(paid));
+    public void send(DomainEvent event) {
+        KafkaProbe.send(Topics.ORDERS, event.aggregateId(), envelope(event));
     }
 
-    /** Waits until the order's shipment exists and has left CREATED; returns it as the admin sees it. */
-    public JsonPath awaitShipment(UUID orderId) {
+    /** The buyer cancelled the paid order; orders gave its units back to the live pool. */
+    public static OrderCancelled cancelled(OrderPaid paid, String reason) {
+        return new OrderCancelled(paid.orderId(), paid.buyerId(), paid.sellerId(), paid.streamId(), paid.amountFen(),
+                true, reason, paid.lines().stream()
+                .map(l -> new ReturnedLine(l.skuId(), l.offerId(), l.quantity(), StockReturn.OFFER)).toList());
+    }
+
+    public static OrderRefunded refunded(OrderPaid paid, String reason) {
+        return new OrderRefunded(paid.orderId(), paid.buyerId(), paid.sellerId(), paid.streamId(), paid.amountFen(),
+                paid.currency(), reason);
+    }
+
+    /** Waits until the order's shipment is in {@code status}; returns it as the admin sees it. */
+    public JsonPath awaitStatus(UUID orderId, String status) {
+        return awaitShipment(orderId, status::equals);
+    }
+
+    private JsonPath awaitShipment(UUID orderId, Predicate<String> status) {
         Map<String, JsonPath> found = new HashMap<>();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
             Response r = given().auth().oauth2(Tokens.admin()).get("/api/v1/orders/{id}/shipment", orderId);
-            if (r.statusCode() == 200 && !"CREATED".equals(r.jsonPath().getString("status"))) {
+            if (r.statusCode() == 200 && status.test(r.jsonPath().getString("status"))) {
                 found.put("s", r.jsonPath());
                 return true;
             }
             return false;
         });
         return found.get("s");
+    }
+
+    /** Waits until the order's shipment exists and has left CREATED; returns it as the admin sees it. */
+    public JsonPath awaitShipment(UUID orderId) {
+        return awaitShipment(orderId, status -> !"CREATED".equals(status));
     }
 
     /** Sends a paid order and waits for its routed shipment; returns the shipment id. */
@@ -97,11 +124,19 @@ public class Parcels {
     public static void bringToStation(TestNetwork n, UUID shipmentId, String stationCode) {
         String centreOperator = Tokens.operator(n.centre());
         scan(centreOperator, shipmentId, "RECEIVED_AT_CENTRE").then().statusCode(201);
-        String waveId = given().auth().oauth2(centreOperator).contentType(ContentType.JSON)
-                .body(Map.of("stationCode", stationCode, "vehicle", "ZJ-A1234"))
-                .post("/api/v1/centres/{code}/waves", n.centre()).then().statusCode(201)
-                .extract().path("waveId");
-        given().auth().oauth2(centreOperator).post("/api/v1/waves/{id}/dispatch", waveId).then().statusCode(200);
+        dispatch(centreOperator, openWave(centreOperator, n.centre(), stationCode));
         scan(Tokens.operator(stationCode), shipmentId, "ARRIVED_AT_STATION").then().statusCode(201);
+    }
+
+    /** Opens a wave (with a vehicle) of everything waiting at the centre for the station; returns its id. */
+    public static String openWave(String centreOperator, String centreCode, String stationCode) {
+        return given().auth().oauth2(centreOperator).contentType(ContentType.JSON)
+                .body(Map.of("stationCode", stationCode, "vehicle", "ZJ-A1234"))
+                .post("/api/v1/centres/{code}/waves", centreCode).then().statusCode(201)
+                .extract().path("waveId");
+    }
+
+    public static Response dispatch(String centreOperator, String waveId) {
+        return given().auth().oauth2(centreOperator).post("/api/v1/waves/{id}/dispatch", waveId);
     }
 }

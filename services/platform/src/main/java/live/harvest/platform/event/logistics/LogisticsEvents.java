@@ -19,7 +19,9 @@ public final class LogisticsEvents {
             ShipmentCreated.class, ShipmentRouted.class, ShipmentRoutingFailed.class, ShipmentDispatched.class,
             ShipmentArrivedAtStation.class, ShipmentOutForDelivery.class, ShipmentDelivered.class,
             ShipmentHeldForPickup.class, ShipmentPickedUp.class, ShipmentDeliveryFailed.class,
-            ShipmentReturned.class, ColdChainExceptionRaised.class, ShipmentReceivedAtCentre.class);
+            ShipmentReturned.class, ColdChainExceptionRaised.class, ShipmentReceivedAtCentre.class,
+            ShipmentCancelled.class, ShipmentReturnStarted.class, ShipmentReturnAtStation.class,
+            ShipmentReturnAtCentre.class);
 
     private LogisticsEvents() {
     }
@@ -105,6 +107,38 @@ public final class LogisticsEvents {
      */
     @EventType(value = "logistics.shipment-received-at-centre", topic = Topics.LOGISTICS)
     public record ShipmentReceivedAtCentre(@NotNull UUID shipmentId, @NotNull UUID orderId, String centreCode, @NotNull Instant at)
+            implements ShipmentEvent {
+    }
+
+    /**
+     * The order was cancelled (or refunded) before its parcel left the centre: the parcel leaves its wave and the
+     * waiting list and accepts no more scans. {@code cause} is the orders event that withdrew it
+     * ({@code orders.order-cancelled} or {@code orders.order-refunded}), {@code reason} the order's own words.
+     * Stock is not this event's business: orders gave the units back when it cancelled the order.
+     */
+    @EventType(value = "logistics.shipment-cancelled", topic = Topics.LOGISTICS)
+    public record ShipmentCancelled(@NotNull UUID shipmentId, @NotNull UUID orderId, @NotNull String cause, String reason,
+                                    @NotNull Instant at) implements ShipmentEvent {
+    }
+
+    /**
+     * The order was refunded (or cancelled) after its parcel was dispatched: the parcel now travels back, scanned at
+     * the station ({@link ShipmentReturnAtStation}), its centres ({@link ShipmentReturnAtCentre}) and finally handed
+     * to the seller at the origin centre ({@link ShipmentReturned}).
+     */
+    @EventType(value = "logistics.shipment-return-started", topic = Topics.LOGISTICS)
+    public record ShipmentReturnStarted(@NotNull UUID shipmentId, @NotNull UUID orderId, @NotNull String cause, String reason,
+                                        @NotNull Instant at) implements ShipmentEvent {
+    }
+
+    @EventType(value = "logistics.shipment-return-at-station", topic = Topics.LOGISTICS)
+    public record ShipmentReturnAtStation(@NotNull UUID shipmentId, @NotNull UUID orderId, String stationCode, @NotNull Instant at)
+            implements ShipmentEvent {
+    }
+
+    /** A returning parcel scanned in at a centre: its destination centre, then its origin centre when they differ. */
+    @EventType(value = "logistics.shipment-return-at-centre", topic = Topics.LOGISTICS)
+    public record ShipmentReturnAtCentre(@NotNull UUID shipmentId, @NotNull UUID orderId, String centreCode, @NotNull Instant at)
             implements ShipmentEvent {
     }
 }
