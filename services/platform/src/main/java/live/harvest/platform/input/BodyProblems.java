@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import live.harvest.platform.problem.DomainException;
 import live.harvest.platform.problem.Problem;
 
 import java.util.List;
@@ -28,6 +29,12 @@ public final class BodyProblems {
             }
         }
         return Optional.empty();
+    }
+
+    /** For a body a service reads itself (e.g. after checking its signature): the same refusal, to throw. */
+    public static DomainException refusal(java.io.IOException unreadable) {
+        Problem problem = of(unreadable).orElseGet(() -> malformed("The body could not be read"));
+        return new DomainException(400, "malformed-body", problem.title(), problem.detail(), problem.errors());
     }
 
     private static Problem problem(JsonProcessingException e) {

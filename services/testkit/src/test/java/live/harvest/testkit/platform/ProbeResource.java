@@ -62,6 +62,13 @@ public class ProbeResource {
     }
 
     @GET
+    @Path("/page")
+    @RolesAllowed(Roles.ADMIN)
+    public String page(@jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @Min(0) int page) {
+        return Integer.toString(page);
+    }
+
+    @GET
     @Path("/conflict/{what}")
     @RolesAllowed(Roles.ADMIN)
     public String conflict(@PathParam("what") String what) {
