@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentDelivered;
+import live.harvest.platform.input.FreeText;
 import live.harvest.platform.outbox.Outbox;
 import live.harvest.platform.problem.DomainException;
 import live.harvest.platform.security.Caller;
@@ -22,7 +23,7 @@ import java.util.UUID;
 @Path("/probe")
 public class ProbeResource {
 
-    public record ProbeRequest(@NotBlank String name, @Min(1) int quantity) {
+    public record ProbeRequest(@NotBlank String name, @Min(1) int quantity, @FreeText String note) {
     }
 
     private final Outbox outbox;
