@@ -103,7 +103,7 @@ public final class InputAbuse {
     }
 
     private void expectBody(Operation op, boolean reachable, String what, Response response, String field) {
-        expect(op, what, response, reachable ? 400 : 0, field);
+        expect(op, what, response, reachable ? 400 : 0, reachable ? field : null);
         if (reachable && response.statusCode() == 400 && !response.asString().contains("/problems/malformed-body")) {
             failures.add(op.name() + " [" + what + "]: refused, but not while reading the body: "
                     + response.asString());

@@ -2,10 +2,14 @@ package live.harvest.platform.input;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -30,9 +34,20 @@ public final class StrictText extends StdScalarDeserializer<String> implements C
         this.freeText = freeText;
     }
 
-    /** The Jackson module that installs this reader for {@code String}. */
+    /**
+     * The Jackson module that installs this reader for {@code String}, and makes dates and times text only: the
+     * java.time readers would otherwise take a number as epoch seconds (a typo'd {@code "endsAt": 12345} is 1970).
+     */
     public static SimpleModule module() {
-        return new SimpleModule("harvest-strict-text").addDeserializer(String.class, STRICT);
+        return new SimpleModule("harvest-strict-text").addDeserializer(String.class, STRICT)
+                .setDeserializerModifier(new BeanDeserializerModifier() {
+                    @Override
+                    public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription bean,
+                                                                  JsonDeserializer<?> deserializer) {
+                        return "java.time".equals(bean.getBeanClass().getPackageName())
+                                ? new TextOnly(deserializer) : deserializer;
+                    }
+                });
     }
 
     @Override
@@ -59,6 +74,27 @@ public final class StrictText extends StdScalarDeserializer<String> implements C
             }
         }
         return text;
+    }
+
+    /** A value Jackson reads from text that must be given as text. */
+    private static final class TextOnly extends DelegatingDeserializer {
+
+        TextOnly(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new TextOnly(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                throw new Refused(p, "must be a string");
+            }
+            return _delegatee.deserialize(p, ctxt);
+        }
     }
 
     /** A text field was refused; its message is safe to show the client (no class names), its path names the field. */
