@@ -1,9 +1,12 @@
 package live.harvest.catalog;
 
 import io.quarkus.test.junit.QuarkusTest;
+import live.harvest.testkit.InputAbuse;
 import live.harvest.testkit.OpenApiContract;
 import live.harvest.testkit.SecurityTable;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 @QuarkusTest
 class OpenApiContractTest {
@@ -16,5 +19,11 @@ class OpenApiContractTest {
     @Test
     void everyEndpointIsListedInTheSecurityTableWithItsCallersAndPartnerScopes() throws Exception {
         SecurityTable.assertDocumented("catalog");
+    }
+
+    @Test
+    void givenMalformedBodiesPathsAndPagesOnEveryDocumentedOperationWhenCalledThenEachIsA4xxProblemBeforeAnyWrite()
+            throws Exception {
+        InputAbuse.assertEveryOperationRefusesMalformedInput("catalog", Map.of());
     }
 }

@@ -3,9 +3,12 @@ package live.harvest.livestream;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import live.harvest.livestream.support.CatalogStub;
+import live.harvest.testkit.InputAbuse;
 import live.harvest.testkit.OpenApiContract;
 import live.harvest.testkit.SecurityTable;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import java.io.IOException;
 
@@ -21,5 +24,11 @@ class OpenApiContractTest {
     @Test
     void everyEndpointIsListedInTheSecurityTableWithItsCallersAndPartnerScopes() throws Exception {
         SecurityTable.assertDocumented("livestream");
+    }
+
+    @Test
+    void givenMalformedBodiesPathsAndPagesOnEveryDocumentedOperationWhenCalledThenEachIsA4xxProblemBeforeAnyWrite()
+            throws Exception {
+        InputAbuse.assertEveryOperationRefusesMalformedInput("livestream", Map.of());
     }
 }

@@ -1,9 +1,12 @@
 package live.harvest.orders;
 
 import io.quarkus.test.junit.QuarkusTest;
+import live.harvest.testkit.InputAbuse;
 import live.harvest.testkit.OpenApiContract;
 import live.harvest.testkit.SecurityTable;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 @QuarkusTest
 class OpenApiContractTest {
@@ -16,5 +19,12 @@ class OpenApiContractTest {
     @Test
     void everyEndpointIsListedInTheSecurityTableWithItsCallersAndPartnerScopes() throws Exception {
         SecurityTable.assertDocumented("orders");
+    }
+
+    @Test
+    void givenMalformedBodiesPathsAndPagesOnEveryDocumentedOperationWhenCalledThenEachIsA4xxProblemBeforeAnyWrite()
+            throws Exception {
+        InputAbuse.assertEveryOperationRefusesMalformedInput("orders", Map.of("POST /api/v1/payments/callbacks",
+                        "HMAC-signed: an unsigned body is refused with 401 before it is read (PaymentCallbackTest)"));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
+import live.harvest.platform.input.FreeText;
 import live.harvest.platform.event.common.ProductCategory;
 import live.harvest.catalog.product.ProductDtos.GeographicalIndication;
 import live.harvest.catalog.product.ProductStatus;
@@ -33,7 +34,7 @@ public final class BatchDtos {
             String qualityCertificateNo,
             @NotNull @Pattern(regexp = RegionCodes.VILLAGE_PATTERN, message = "must be a 12-digit village code")
             String originVillageCode,
-            @Size(max = 1000) String notes) {
+            @FreeText @Size(max = 1000) String notes) {
     }
 
     public record Batch(UUID batchId, UUID productId, String traceCode, LocalDate harvestDate, BigDecimal quantity,

@@ -1,5 +1,6 @@
 package live.harvest.catalog.product;
 
+import live.harvest.platform.input.FreeText;
 import live.harvest.platform.event.common.ProductCategory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -31,7 +32,7 @@ public final class ProductDtos {
     /** Everything a seller edits about a product; status changes through activate/delist. */
     public record ProductRequest(
             @NotBlank @Size(max = 120) String title,
-            @Size(max = 4000) String description,
+            @FreeText @Size(max = 4000) String description,
             @NotNull ProductCategory category,
             @NotNull @Pattern(regexp = RegionCodes.COUNTY_PATTERN, message = "must be a 6-digit county code")
             String originCountyCode,

@@ -1,5 +1,6 @@
 package live.harvest.catalog.product;
 
+import live.harvest.platform.input.Paging;
 import live.harvest.platform.event.common.ProductCategory;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -58,7 +59,7 @@ public class ProductResource {
             @QueryParam("minPriceFen") @Min(0) Long minPriceFen,
             @QueryParam("maxPriceFen") @Min(0) Long maxPriceFen,
             @Parameter(description = "newest (default), price_asc or price_desc") @QueryParam("sort") String sort,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return search.search(new ProductSearch.Criteria(category, origin, giOnly, text, minPriceFen, maxPriceFen,
                 sort, page, size));
@@ -78,7 +79,7 @@ public class ProductResource {
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "The calling seller's own products in every status")
     public ProductPage mine(@Parameter(description = "DRAFT, ACTIVE or DELISTED") @QueryParam("status") String status,
-                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return service.mine(caller.requireSellerId(), status, page, size);
     }

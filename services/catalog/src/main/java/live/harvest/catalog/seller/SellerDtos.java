@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import live.harvest.platform.input.FreeText;
 import live.harvest.platform.region.RegionCodes;
 
 import java.time.Instant;
@@ -25,10 +26,10 @@ public final class SellerDtos {
             String homeTownshipCode,
             @NotNull @Pattern(regexp = "^\\+?[0-9][0-9 -]{5,18}[0-9]$", message = "must be a phone number")
             String contactPhone,
-            @Size(max = 2000) String bio) {
+            @FreeText @Size(max = 2000) String bio) {
     }
 
-    public record VerificationRequest(@NotNull Boolean verified, @Size(max = 500) String note) {
+    public record VerificationRequest(@NotNull Boolean verified, @FreeText @Size(max = 500) String note) {
     }
 
     /** What anyone may see: no phone, no verification note. */

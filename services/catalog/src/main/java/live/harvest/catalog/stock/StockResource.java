@@ -17,6 +17,7 @@ import live.harvest.catalog.stock.StockDtos.AllocationRequest;
 import live.harvest.catalog.stock.StockDtos.Ledger;
 import live.harvest.catalog.stock.StockDtos.MovementRequest;
 import live.harvest.catalog.stock.StockDtos.ReservationRequest;
+import live.harvest.platform.input.Paging;
 import live.harvest.platform.security.Caller;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -62,7 +63,7 @@ public class StockResource {
     @APIResponse(responseCode = "403", description = "Another seller's SKU")
     @APIResponse(responseCode = "404", description = "Unknown SKU")
     public Ledger ledger(@PathParam("skuId") UUID skuId,
-                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         boolean admin = caller.is(Roles.ADMIN);
         return ledger.read(skuId, admin ? null : caller.requireSellerId(), admin, page, size);

@@ -22,6 +22,7 @@ import live.harvest.integrations.partner.PartnerDtos.PartnerRequest;
 import live.harvest.integrations.partner.PartnerDtos.PartnerSecret;
 import live.harvest.integrations.partner.PartnerDtos.PartnerView;
 import live.harvest.integrations.partner.PartnerDtos.RegisteredPartner;
+import live.harvest.platform.input.Paging;
 import live.harvest.platform.idempotency.IdempotencyKey;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -77,7 +78,7 @@ public class PartnerResource {
     @GET
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Registered partners, newest first")
-    public PartnerPage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public PartnerPage list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return service.list(page, size);
     }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import live.harvest.livestream.stream.StreamViews.StreamView;
+import live.harvest.platform.input.Paging;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,7 +31,7 @@ public class SellerStreamsResource {
     @GET
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "The calling seller's streams, newest first (with counters once ended)")
-    public List<StreamView> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public List<StreamView> mine(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                  @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return streams.mine(page, size);
     }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import live.harvest.livestream.stream.StreamViews.CancelStream;
 import live.harvest.livestream.stream.StreamViews.ScheduleStream;
 import live.harvest.livestream.stream.StreamViews.StreamView;
+import live.harvest.platform.input.Paging;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -68,7 +69,7 @@ public class StreamResource {
             @QueryParam("region") @Pattern(regexp = StreamViews.REGION_PREFIX_PATTERN) String region,
             @Parameter(description = "Taxonomy slug, e.g. tea")
             @QueryParam("category") @Pattern(regexp = StreamViews.CATEGORY_PATTERN) String category,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return streams.discover(status == Listing.live ? StreamStatus.LIVE : StreamStatus.SCHEDULED, region,
                 category, page, size);

@@ -15,6 +15,7 @@ import live.harvest.logistics.shipment.ShipmentView;
 import live.harvest.logistics.tracking.TrackingDtos.CentreStats;
 import live.harvest.logistics.tracking.TrackingDtos.ShipmentPage;
 import live.harvest.logistics.tracking.TrackingDtos.StationQueue;
+import live.harvest.platform.input.Paging;
 import live.harvest.platform.security.PartnerScopeFilter;
 import live.harvest.platform.security.Roles;
 import live.harvest.platform.security.Scopes;
@@ -71,7 +72,7 @@ public class TrackingResource {
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "403", description = "Partner without scope shipments:read")
     public ShipmentPage list(@QueryParam("status") ShipmentStatus status,
-                             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                              @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return tracking.list(status, page, size);
     }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import live.harvest.orders.idempotency.StoredResponse;
+import live.harvest.platform.input.Paging;
 import live.harvest.platform.security.Caller;
 import live.harvest.platform.security.PartnerScopeFilter;
 import live.harvest.platform.idempotency.IdempotencyKey;
@@ -76,7 +77,7 @@ public class OrderResource {
     @Path("/mine")
     @RolesAllowed(Roles.CONSUMER)
     @Operation(summary = "The calling buyer's orders, newest first")
-    public Page<OrderSummary> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Page<OrderSummary> mine(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return queries.ofBuyer(caller.id(), page, size);
     }

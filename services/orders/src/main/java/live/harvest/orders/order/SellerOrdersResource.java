@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import live.harvest.platform.input.Paging;
 import live.harvest.platform.security.Caller;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,7 +32,7 @@ public class SellerOrdersResource {
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "The calling seller's orders, newest first, optionally of one status")
     public Page<OrderSummary> list(@QueryParam("status") OrderStatus status,
-                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return queries.ofSeller(caller.requireSellerId(), status, page, size);
     }

@@ -123,6 +123,22 @@ class PaymentCallbackTest {
     }
 
     @Test
+    void givenASignedCallbackWithAnUnknownFieldOrTextForTheAmountWhenReceivedThen400NamesItAndNothingIsPaid() {
+        OfferOpened offer = fixtures.openOffer(10, 2, 1500);
+        UUID buyer = UUID.randomUUID();
+        UUID orderId = Fixtures.buy(buyer, offer.offerId(), 1);
+        String good = body("pay-" + UUID.randomUUID(), orderId, 1500, "CNY");
+
+        Problems.assertProblem(sendSigned(good.replaceFirst("\\}$", ",\"paidBy\":\"x\"}")).then(), 400)
+                .body("type", equalTo("https://harvest.live/problems/malformed-body"))
+                .body("errors[0].field", equalTo("paidBy"));
+        Problems.assertProblem(sendSigned(good.replace(":1500", ":\"1500\"")).then(), 400)
+                .body("errors[0].field", equalTo("amountFen"));
+        statusOf(buyer, orderId, "PENDING_PAYMENT");
+        assertEquals(0, paymentsOf(orderId));
+    }
+
+    @Test
     void aPaymentForACancelledOrderIsRefusedWith409() {
         OfferOpened offer = fixtures.openOffer(10, 2, 1500);
         UUID buyer = UUID.randomUUID();

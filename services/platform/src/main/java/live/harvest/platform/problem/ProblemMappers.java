@@ -1,7 +1,6 @@
 package live.harvest.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -12,6 +11,8 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import live.harvest.platform.input.BodyProblems;
+import live.harvest.platform.input.QueryParameters;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -44,23 +45,10 @@ public class ProblemMappers {
                 .withErrors(errors), uri);
     }
 
-    @ServerExceptionMapper
-    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
-        return respond(Problem.of(400, "malformed-body", "Malformed request body",
-                "Field '" + path(e) + "' has an invalid value"), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        String field = path(e);
-        return respond(Problem.of(400, "malformed-body", "Malformed request body",
-                field.isEmpty() ? "The body does not have the expected shape"
-                        : "Field '" + field + "' has the wrong type"), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        return respond(Problem.of(400, "malformed-body", "Malformed request body", "The body is not valid JSON"), uri);
+    /** Jackson failures while reading a body (listed so ours replace the Quarkus mapper, which answers text/plain). */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
+    public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
+        return respond(BodyProblems.of(e).orElseThrow(), uri);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -84,18 +72,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(QueryParameters.Invalid e, UriInfo uri) {
+        return respond(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         // Quarkus REST wraps body-parsing failures in a plain 400; say what was wrong with the body.
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidFormatException invalid) {
-                return invalidFormat(invalid, uri);
-            }
-            if (cause instanceof MismatchedInputException mismatched) {
-                return mismatchedInput(mismatched, uri);
-            }
-            if (cause instanceof JsonProcessingException unreadable) {
-                return unreadableJson(unreadable, uri);
-            }
+        java.util.Optional<Problem> body = BodyProblems.of(e.getCause());
+        if (body.isPresent()) {
+            return respond(body.get(), uri);
         }
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
@@ -112,9 +98,18 @@ public class ProblemMappers {
                 "Something went wrong on our side; quote incident " + incident), uri);
     }
 
-    private static Response respond(Problem problem, UriInfo uri) {
-        Problem withInstance = uri == null ? problem : problem.withInstance(java.net.URI.create(uri.getPath()));
+    static Response respond(Problem problem, UriInfo uri) {
+        Problem withInstance = uri == null ? problem : problem.withInstance(instance(uri.getPath()));
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(withInstance).build();
+    }
+
+    /** The request path as a URI reference; a decoded path may hold spaces, '%' or control characters: quote them. */
+    static java.net.URI instance(String decodedPath) {
+        try {
+            return new java.net.URI(null, null, decodedPath, null);
+        } catch (java.net.URISyntaxException unquotable) {
+            return null;
+        }
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {
@@ -122,11 +117,5 @@ public class ProblemMappers {
         String path = violation.getPropertyPath().toString();
         String[] parts = path.split("\\.", 3);
         return parts.length == 3 ? parts[2] : parts[parts.length - 1];
-    }
-
-    private static String path(MismatchedInputException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 }

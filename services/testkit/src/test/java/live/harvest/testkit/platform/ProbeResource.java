@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentDelivered;
+import live.harvest.platform.input.FreeText;
 import live.harvest.platform.outbox.Outbox;
 import live.harvest.platform.problem.DomainException;
 import live.harvest.platform.security.Caller;
@@ -22,7 +23,7 @@ import java.util.UUID;
 @Path("/probe")
 public class ProbeResource {
 
-    public record ProbeRequest(@NotBlank String name, @Min(1) int quantity) {
+    public record ProbeRequest(@NotBlank String name, @Min(1) int quantity, @FreeText String note) {
     }
 
     private final Outbox outbox;
@@ -59,6 +60,13 @@ public class ProbeResource {
     @RolesAllowed(Roles.ADMIN)
     public String validated(@Valid ProbeRequest request) {
         return request.name();
+    }
+
+    @GET
+    @Path("/page")
+    @RolesAllowed(Roles.ADMIN)
+    public String page(@jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @Min(0) int page) {
+        return Integer.toString(page);
     }
 
     @GET

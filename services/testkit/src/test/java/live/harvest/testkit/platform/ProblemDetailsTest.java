@@ -27,10 +27,10 @@ class ProblemDetailsTest {
     }
 
     @Test
-    void aFieldOfTheWrongTypeIsNamed() {
+    void textForANumberIsNamedAsAFieldOfTheWrongType() {
         assertProblem(given().auth().oauth2(Tokens.admin()).contentType("application/json")
                 .body("{\"name\":\"x\",\"quantity\":\"many\"}").post("/probe/validated").then(), 400)
-                .body("detail", equalTo("Field 'quantity' has an invalid value"));
+                .body("detail", equalTo("Field 'quantity' has the wrong type"));
     }
 
     @Test
