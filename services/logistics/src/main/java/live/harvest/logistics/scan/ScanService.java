@@ -182,7 +182,7 @@ public class ScanService {
                         "Pickup point " + pickupPointCode + " does not belong to station " + s.stationCode));
         s.pickupPointCode = point.code;
         s.pickupCode = String.format("%06d", RANDOM.nextInt(1_000_000));
-        return new LogisticsEvents.ShipmentHeldForPickup(s.id, s.orderId, point.code, s.pickupCode, at);
+        return new LogisticsEvents.ShipmentHeldForPickup(s.id, s.orderId, point.code, at);
     }
 
     private static DomainEvent pickUp(Shipment s, String pickupCode, Instant at) {

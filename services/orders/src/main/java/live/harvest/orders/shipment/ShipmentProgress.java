@@ -81,7 +81,7 @@ public class ShipmentProgress {
         } else if (event instanceof ShipmentArrivedAtStation e) {
             return " at " + e.stationCode();
         } else if (event instanceof ShipmentHeldForPickup e) {
-            return " at " + e.pickupPointCode() + ", pickup code " + e.pickupCode();
+            return " at " + e.pickupPointCode(); // the code itself stays with the buyer (their tracking view)
         }
         return "";
     }

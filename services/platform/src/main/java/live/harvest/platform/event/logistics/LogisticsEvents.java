@@ -75,9 +75,12 @@ public final class LogisticsEvents {
                                     @NotNull Instant at) implements ShipmentEvent {
     }
 
-    /** Held at a village pickup point; the buyer collects it with {@code pickupCode}. */
+    /**
+     * Held at a village pickup point. The pickup code is not in the event: it is the buyer's only proof at the
+     * point, and events reach sellers' views and partners; the buyer reads it from their own tracking.
+     */
     @EventType(value = "logistics.shipment-held-for-pickup", topic = Topics.LOGISTICS)
-    public record ShipmentHeldForPickup(@NotNull UUID shipmentId, @NotNull UUID orderId, String pickupPointCode, String pickupCode,
+    public record ShipmentHeldForPickup(@NotNull UUID shipmentId, @NotNull UUID orderId, String pickupPointCode,
                                         @NotNull Instant at) implements ShipmentEvent {
     }
 
