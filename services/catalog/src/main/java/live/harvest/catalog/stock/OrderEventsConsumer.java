@@ -9,6 +9,7 @@ import live.harvest.platform.consumer.EventHandler;
 import live.harvest.platform.event.orders.OrderEvents.OfferPoolDrained;
 import live.harvest.platform.event.orders.OrderEvents.OrderCancelled;
 import live.harvest.platform.event.orders.OrderEvents.OrderExpired;
+import live.harvest.platform.event.orders.OrderEvents.OrderPaid;
 import live.harvest.platform.event.orders.OrderEvents.OrderPlaced;
 import live.harvest.platform.event.orders.OrderEvents.ReturnedLine;
 import live.harvest.platform.event.orders.OrderEvents.StockReturn;
@@ -55,16 +56,26 @@ public class OrderEventsConsumer {
 
     @Produces
     @Singleton
+    EventHandler<OrderPaid> orderPaid(ReservationService reservations) {
+        return (paid, envelope) -> reservations.markPaid(paid.orderId());
+    }
+
+    @Produces
+    @Singleton
     EventHandler<OrderCancelled> orderCancelled(ReservationService reservations) {
-        return (cancelled, envelope) -> giveBack(reservations, cancelled.orderId(), cancelled.returned(),
-                envelope.eventId(), "order cancelled");
+        return (cancelled, envelope) -> {
+            reservations.markOrderEnded(cancelled.orderId());
+            giveBack(reservations, cancelled.orderId(), cancelled.returned(), envelope.eventId(), "order cancelled");
+        };
     }
 
     @Produces
     @Singleton
     EventHandler<OrderExpired> orderExpired(ReservationService reservations) {
-        return (expired, envelope) -> giveBack(reservations, expired.orderId(), expired.returned(),
-                envelope.eventId(), "order expired");
+        return (expired, envelope) -> {
+            reservations.markOrderEnded(expired.orderId());
+            giveBack(reservations, expired.orderId(), expired.returned(), envelope.eventId(), "order expired");
+        };
     }
 
     /** Only lines that went back to the catalog (not to a live offer's pool) touch the catalog's stock. */

@@ -8,7 +8,10 @@ import live.harvest.catalog.product.ProductStatus;
 import live.harvest.catalog.product.Sku;
 import live.harvest.catalog.seller.Seller;
 import live.harvest.platform.problem.DomainException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,14 +26,27 @@ public class ReservationService {
     public record Result(StockDtos.Reservation reservation, boolean created) {
     }
 
+    private static final Logger LOG = Logger.getLogger(ReservationService.class);
+
     private final StockLedger ledger;
     private final StockLocks locks;
     private final HarvestBatchRepository batches;
+    private final ReservationMetrics metrics;
+    private final Duration lifetime;
 
-    public ReservationService(StockLedger ledger, StockLocks locks, HarvestBatchRepository batches) {
+    /**
+     * @param lifetime how long an unconfirmed reservation holds its units: orders' payment window (PT15M) plus a
+     *                 margin, so a reservation whose order was written in time is confirmed before it can expire.
+     */
+    public ReservationService(StockLedger ledger, StockLocks locks, HarvestBatchRepository batches,
+                              ReservationMetrics metrics,
+                              @ConfigProperty(name = "harvest.catalog.reservation-lifetime", defaultValue = "PT16M")
+                              Duration lifetime) {
         this.ledger = ledger;
         this.locks = locks;
         this.batches = batches;
+        this.metrics = metrics;
+        this.lifetime = lifetime;
     }
 
     @Transactional
@@ -71,6 +87,7 @@ public class ReservationService {
         reservation.quantity = request.quantity();
         reservation.status = StockReservation.Status.RESERVED;
         reservation.createdAt = Instant.now();
+        reservation.expiresAt = reservation.createdAt.plus(lifetime);
         reservation.persist();
         return new Result(StockDtos.Reservation.of(reservation), true);
     }
@@ -93,19 +110,64 @@ public class ReservationService {
         }
         for (StockReservation line : lines) {
             if (line.status == StockReservation.Status.RESERVED) {
-                ledger.move(line.key.skuId(), MovementKind.CANCELLATION_RETURN, line.quantity,
-                        new StockLedger.Context(null, orderId, null, "reservation withdrawn", line.buyerId));
-                line.status = StockReservation.Status.RELEASED;
-                line.closedAt = Instant.now();
+                giveBack(line, StockReservation.Status.RELEASED, null, "reservation withdrawn", line.buyerId);
             }
         }
     }
 
-    /** The order behind these reservations was written: from now on only its cancellation or expiry returns them. */
+    /**
+     * The one way a reservation's units go back on the shelf (withdrawal, the order's end, the reconciler): one
+     * CANCELLATION_RETURN movement and the reservation closed, in the caller's transaction, which holds the order's
+     * lock, so no two of them can both see the line open.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void giveBack(StockReservation line, StockReservation.Status closedAs, UUID eventId, String why, UUID actorId) {
+        if (line.status != StockReservation.Status.RESERVED) {
+            throw new IllegalStateException("Reservation " + line.key + " is already " + line.status);
+        }
+        ledger.move(line.key.skuId(), MovementKind.CANCELLATION_RETURN, line.quantity,
+                new StockLedger.Context(null, line.key.orderId(), eventId, why, actorId));
+        line.status = closedAs;
+        line.closedAt = Instant.now();
+    }
+
+    /**
+     * The order behind these reservations was written: from now on only its cancellation or expiry returns them.
+     * Lines already given back (expired, or withdrawn) are not taken again - the stock may be sold to someone else
+     * by now. Catalog cannot refuse the event: it records the late order and counts it (orders has to cancel it).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void markHeldByOrder(UUID orderId) {
         locks.lock(orderId);
-        StockReservation.update("heldByOrderAt = ?1 where key.orderId = ?2 and heldByOrderAt is null",
+        Instant now = Instant.now();
+        StockReservation.update("heldByOrderAt = ?1 where key.orderId = ?2 and heldByOrderAt is null and status = ?3",
+                now, orderId, StockReservation.Status.RESERVED);
+        long late = StockReservation.update("lateOrderAt = ?1 where key.orderId = ?2 and lateOrderAt is null"
+                        + " and heldByOrderAt is null and status in (?3, ?4)",
+                now, orderId, StockReservation.Status.EXPIRED, StockReservation.Status.RELEASED);
+        if (late > 0) {
+            LOG.warnf("Order %s arrived after its reservation was given back (%d line(s)); it holds no stock here",
+                    orderId, late);
+            metrics.lateOrder();
+        }
+    }
+
+    /** The order was paid: its units are sold. A paid order is also a placed one, should order-placed be missing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markPaid(UUID orderId) {
+        markHeldByOrder(orderId);
+        StockReservation.update("paidAt = ?1 where key.orderId = ?2 and paidAt is null and status = ?3",
+                Instant.now(), orderId, StockReservation.Status.RESERVED);
+    }
+
+    /**
+     * The order was cancelled or expired. Its event returns its lines; any line it did not return is left to the
+     * reconciler, which this mark makes due.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markOrderEnded(UUID orderId) {
+        locks.lock(orderId);
+        StockReservation.update("orderEndedAt = ?1 where key.orderId = ?2 and orderEndedAt is null",
                 Instant.now(), orderId);
     }
 
@@ -121,11 +183,10 @@ public class ReservationService {
         locks.lock(orderId);
         StockReservation reservation = StockReservation.findById(new StockReservation.Key(orderId, skuId));
         if (offerId == null && reservation != null) {
-            if (reservation.status != StockReservation.Status.RESERVED) {
-                return;
+            if (reservation.status == StockReservation.Status.RESERVED) {
+                giveBack(reservation, StockReservation.Status.RETURNED, eventId, why, null);
             }
-            reservation.status = StockReservation.Status.RETURNED;
-            reservation.closedAt = Instant.now();
+            return; // otherwise already back: withdrawn, expired or returned before
         }
         ledger.move(skuId, MovementKind.CANCELLATION_RETURN, quantity,
                 new StockLedger.Context(offerId, orderId, eventId, why, null));

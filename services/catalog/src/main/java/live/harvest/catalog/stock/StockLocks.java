@@ -22,8 +22,12 @@ public class StockLocks {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(UUID id) {
-        long key = id.getMostSignificantBits() ^ id.getLeastSignificantBits();
         em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) locked")
-                .setParameter(1, key).getSingleResult();
+                .setParameter(1, key(id)).getSingleResult();
+    }
+
+    /** The advisory-lock key of a business id; whoever only tries the lock must use the same key. */
+    static long key(UUID id) {
+        return id.getMostSignificantBits() ^ id.getLeastSignificantBits();
     }
 }

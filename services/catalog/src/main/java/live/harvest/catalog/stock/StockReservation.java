@@ -24,7 +24,9 @@ public class StockReservation extends PanacheEntityBase {
         /** Given back by the buyer's DELETE (orders could not commit the order). */
         RELEASED,
         /** Given back because the order was cancelled or expired. */
-        RETURNED
+        RETURNED,
+        /** Given back by the reconciler: its lifetime passed unconfirmed, or its order ended without returning it. */
+        EXPIRED
     }
 
     @Embeddable
@@ -62,4 +64,16 @@ public class StockReservation extends PanacheEntityBase {
     /** When catalog learnt that the order exists ({@code orders.order-placed}); null while only reserved. */
     @Column(name = "held_by_order_at")
     public Instant heldByOrderAt;
+    /** Unless held by an order by then, the reconciler gives the units back at this instant. */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+    /** When catalog learnt the order was cancelled or expired; whatever is still reserved then comes back. */
+    @Column(name = "order_ended_at")
+    public Instant orderEndedAt;
+    /** When catalog learnt the order was paid: the units are sold. */
+    @Column(name = "paid_at")
+    public Instant paidAt;
+    /** The order showed up (placed or paid) after this reservation had already expired and gone back to stock. */
+    @Column(name = "late_order_at")
+    public Instant lateOrderAt;
 }
