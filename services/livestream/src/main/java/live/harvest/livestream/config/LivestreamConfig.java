@@ -14,6 +14,8 @@ public interface LivestreamConfig {
 
     Offers offers();
 
+    Viewers viewers();
+
     interface Feed {
 
         /** How often coalesced updates (remaining stock, viewers, likes) are flushed: 250ms means at most 4 a second. */
@@ -23,6 +25,16 @@ public interface LivestreamConfig {
         /** Interval of SSE comment lines that keep idle connections open and reveal dead ones. */
         @WithDefault("15s")
         Duration keepAlive();
+    }
+
+    interface Viewers {
+
+        /**
+         * Key of the HMAC that signs the anonymous viewer ids the feed issues (AnonymousViewerIds). Every instance
+         * must share it; changing it makes earlier ids count as new viewers once more. Production sets
+         * VIEWER_ID_SECRET.
+         */
+        String idSecret();
     }
 
     interface Offers {

@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.Comparator;
@@ -38,9 +37,16 @@ public class CounterCheckpoints {
                 unique_viewers = greatest(c.unique_viewers, excluded.unique_viewers),
                 checkpointed_at = greatest(c.checkpointed_at, excluded.checkpointed_at)""";
 
+    /**
+     * Likes come from {@code stream_like} itself (ADR 0015): exact, whatever the checkpoint missed. Count and last seq
+     * are read in one statement, so the seq says which likes the count includes.
+     */
     private static final String RESTORABLE = """
-            select c.likes, c.peak_viewers, c.unique_viewers, c.unique_hll, c.checkpointed_at
+            select greatest(coalesce(c.likes, 0), l.likes), coalesce(c.peak_viewers, 0),
+                   coalesce(c.unique_viewers, 0), c.unique_hll, c.checkpointed_at, l.seq
             from stream s left join stream_counter_checkpoint c on c.stream_id = s.id
+            cross join lateral (select count(*) as likes, coalesce(max(seq), 0) as seq
+                                from stream_like where stream_id = s.id) l
             where s.id = ? and s.status in ('SCHEDULED', 'LIVE')""";
 
     private final DataSource db;
@@ -59,8 +65,8 @@ public class CounterCheckpoints {
                         return Optional.empty();
                     }
                     Timestamp at = row.getTimestamp(5);
-                    return Optional.of(at == null ? Checkpoint.none(streamId) : new Checkpoint(streamId,
-                            row.getLong(1), row.getLong(2), row.getLong(3), row.getBytes(4), at.toInstant()));
+                    return Optional.of(new Checkpoint(streamId, row.getLong(1), row.getLong(2), row.getLong(3),
+                            row.getBytes(4), at == null ? null : at.toInstant(), row.getLong(6)));
                 }
             }
         });
@@ -98,16 +104,7 @@ public class CounterCheckpoints {
         });
     }
 
-    private <T> T sql(Work<T> work) {
-        try (Connection connection = db.getConnection()) {
-            return work.in(connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Counter checkpoint failed: " + e.getMessage(), e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T in(Connection connection) throws SQLException;
+    private <T> T sql(Jdbc.Work<T> work) {
+        return Jdbc.run(db, "Counter checkpoint", work);
     }
 }

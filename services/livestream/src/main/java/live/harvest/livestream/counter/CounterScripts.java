@@ -13,9 +13,11 @@ final class CounterScripts {
     /**
      * since: set when Redis started holding the counters (the marker); watching: hash of instance id → its open feed
      * connections (current viewers is their sum); peak; unique: HyperLogLog of viewer ids; likes; scratch: holds a
-     * checkpointed HyperLogLog for the instant of a restore.
+     * checkpointed HyperLogLog for the instant of a restore; restored-seq: the last {@code stream_like.seq} a restore
+     * counted, so that those likes are not counted again by their own increment.
      */
-    static final List<String> KEYS = List.of("since", "watching", "peak", "unique", "likes", "scratch");
+    static final List<String> KEYS = List.of("since", "watching", "peak", "unique", "likes", "scratch",
+            "restored-seq");
 
     private static final String GATE = """
             if redis.call('EXISTS', KEYS[1]) == 0 then return false end
@@ -30,10 +32,10 @@ final class CounterScripts {
             end
             """;
 
-    /** ARGV: instance, viewer id. */
+    /** ARGV: instance, viewer id ('' for a connection that is watched but not counted as a unique viewer). */
     static final String JOIN = GATE + """
             redis.call('HINCRBY', KEYS[2], ARGV[1], 1)
-            redis.call('PFADD', KEYS[4], ARGV[2])
+            if ARGV[2] ~= '' then redis.call('PFADD', KEYS[4], ARGV[2]) end
             """ + CURRENT_AND_PEAK + "return current";
 
     /** ARGV: instance. Never below zero, even if a leave arrives after the counters were retired. */
@@ -45,7 +47,15 @@ final class CounterScripts {
             end
             return 0""";
 
-    static final String LIKE = GATE + "return redis.call('INCR', KEYS[5])";
+    /**
+     * ARGV: the like's {@code stream_like.seq}. Its row is committed before this runs, so a restore that read the
+     * table since has counted it already: a like at or below the restored seq only reads the count.
+     */
+    static final String LIKE = GATE + """
+            if tonumber(ARGV[1]) <= tonumber(redis.call('GET', KEYS[7]) or '0') then
+              return tonumber(redis.call('GET', KEYS[5]) or '0')
+            end
+            return redis.call('INCR', KEYS[5])""";
 
     /**
      * ARGV: instance, its open connections. Writes the instance's own count as an absolute value: after a loss it adds
@@ -67,7 +77,8 @@ final class CounterScripts {
             return read""";
 
     /**
-     * ARGV: instance, its open connections, checkpointed likes, peak and HyperLogLog ('' when none), the time.
+     * ARGV: instance, its open connections, checkpointed likes, peak and HyperLogLog ('' when none), the time, the
+     * last like seq the likes include.
      * Only the first restorer acts (returns 1); whatever is still in Redis is kept, values only go up: likes and peak
      * take the larger, unique viewers the union. Likes and joins made after the restore then add on top.
      */
@@ -84,6 +95,9 @@ final class CounterScripts {
               redis.call('PFMERGE', KEYS[4], KEYS[6])
               redis.call('DEL', KEYS[6])
             end
+            if tonumber(ARGV[7]) > tonumber(redis.call('GET', KEYS[7]) or '0') then
+              redis.call('SET', KEYS[7], ARGV[7])
+            end
             if ARGV[2] ~= '0' then redis.call('HSET', KEYS[2], ARGV[1], ARGV[2]) end
             """ + CURRENT_AND_PEAK + """
             redis.call('SET', KEYS[1], ARGV[6])
@@ -91,7 +105,7 @@ final class CounterScripts {
 
     /** ARGV: seconds. Once the stream ended its figures are on its row; the keys stay a while for late readers. */
     static final String RETIRE = """
-            for i = 1, 5 do redis.call('EXPIRE', KEYS[i], ARGV[1]) end
+            for _, i in ipairs({1, 2, 3, 4, 5, 7}) do redis.call('EXPIRE', KEYS[i], ARGV[1]) end
             return 0""";
 
     private CounterScripts() {

@@ -54,6 +54,7 @@ public class Counters {
 
     private final Redis redis;
     private final CounterCheckpoints checkpoints;
+    private final StreamLikes likes;
     private final LivestreamConfig config;
     private final Event<Retired> retired;
     private final Event<Refreshed> refreshed;
@@ -63,19 +64,21 @@ public class Counters {
     /** Streams whose likes, peak or unique viewers may have changed since their last checkpoint. */
     private final Set<UUID> changed = ConcurrentHashMap.newKeySet();
 
-    public Counters(Redis redis, CounterCheckpoints checkpoints, LivestreamConfig config, Event<Retired> retired,
-                    Event<Refreshed> refreshed) {
+    public Counters(Redis redis, CounterCheckpoints checkpoints, StreamLikes likes, LivestreamConfig config,
+                    Event<Retired> retired, Event<Refreshed> refreshed) {
         this.redis = redis;
         this.checkpoints = checkpoints;
+        this.likes = likes;
         this.config = config;
         this.retired = retired;
         this.refreshed = refreshed;
     }
 
+    /** A feed connection opened; {@code viewerId} null when it is watched but not counted as a unique viewer. */
     public void viewerJoined(UUID streamId, String viewerId) {
         // Redis first, then the local count: a restore in between writes the local count without this viewer,
         // and the join then adds it once.
-        if (counted(streamId, CounterScripts.JOIN, instance, viewerId) != null) {
+        if (counted(streamId, CounterScripts.JOIN, instance, viewerId == null ? "" : viewerId) != null) {
             local.joined(streamId);
             changed.add(streamId);
         }
@@ -89,9 +92,12 @@ public class Counters {
         }
     }
 
-    /** The likes after this one; empty when the stream no longer counts (it just ended). */
-    public OptionalLong like(UUID streamId) {
-        Response likes = counted(streamId, CounterScripts.LIKE);
+    /**
+     * Counts a like already recorded in {@code stream_like} under {@code seq}; returns the likes after it, empty when
+     * the stream no longer counts (it just ended).
+     */
+    public OptionalLong like(UUID streamId, long seq) {
+        Response likes = counted(streamId, CounterScripts.LIKE, seq);
         if (likes == null) {
             return OptionalLong.empty();
         }
@@ -109,6 +115,15 @@ public class Counters {
         Response read = counted(streamId, CounterScripts.READ, "0");
         return read == null ? new Summary(0, 0, 0)
                 : new Summary(read.get(3).toLong(), read.get(1).toLong(), read.get(2).toLong());
+    }
+
+    /**
+     * The figures a stream ends with; call in the ending transaction. Likes are exact, counted from the likes themselves
+     * whatever Redis lost or a restore raced with (ADR 0015).
+     */
+    public Summary finalSummary(UUID streamId) {
+        Summary live = summary(streamId);
+        return new Summary(live.peakViewers(), live.uniqueViewers(), likes.count(streamId));
     }
 
     /** The stream stopped counting: its checkpoint goes (in the caller's transaction), its keys expire after commit. */
@@ -184,7 +199,7 @@ public class Counters {
     private void restore(Checkpoint from) {
         UUID streamId = from.streamId();
         Response restored = eval(CounterScripts.RESTORE, streamId, instance, local.of(streamId), from.likes(),
-                from.peakViewers(), from.uniqueHll() == null ? "" : from.uniqueHll(), Instant.now());
+                from.peakViewers(), from.uniqueHll() == null ? "" : from.uniqueHll(), Instant.now(), from.likedSeq());
         if (restored.toLong() == 0) {
             return; // another caller or instance restored them first
         }

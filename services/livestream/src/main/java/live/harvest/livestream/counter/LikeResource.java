@@ -27,8 +27,10 @@ public class LikeResource {
 
     @POST
     @RolesAllowed(Roles.CONSUMER)
-    @Operation(summary = "Like a live stream")
-    @APIResponse(responseCode = "200", description = "The stream's like count after this like")
+    @Operation(summary = "Like a live stream",
+            description = "A like counts once per signed-in viewer per stream. Liking again changes nothing and "
+                    + "answers 200 with `counted: false`; there is no unlike.")
+    @APIResponse(responseCode = "200", description = "The stream's like count, and whether this call counted")
     @APIResponse(responseCode = "404", description = "Unknown stream")
     @APIResponse(responseCode = "409", description = "The stream is not live")
     public Likes like(@PathParam("streamId") UUID streamId) {

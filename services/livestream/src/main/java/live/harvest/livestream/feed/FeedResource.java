@@ -35,11 +35,14 @@ public class FeedResource {
     private final FeedService feeds;
     private final SecurityIdentity identity;
     private final LivestreamConfig config;
+    private final AnonymousViewerIds anonymousIds;
 
-    public FeedResource(FeedService feeds, SecurityIdentity identity, LivestreamConfig config) {
+    public FeedResource(FeedService feeds, SecurityIdentity identity, LivestreamConfig config,
+                        AnonymousViewerIds anonymousIds) {
         this.feeds = feeds;
         this.identity = identity;
         this.config = config;
+        this.anonymousIds = anonymousIds;
     }
 
     @GET
@@ -48,7 +51,7 @@ public class FeedResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Live feed of a stream (server-sent events)",
             description = "Starts with a `snapshot` event (open offers with remaining stock, pinned offer, viewers, "
-                    + "likes), then offer-pinned, offer-updated, stock, sold-out, offer-closed, stream-ended, "
+                    + "likes, and `viewerId`: the anonymous viewer id to present next time), then offer-pinned, offer-updated, stock, sold-out, offer-closed, stream-ended, "
                     + "viewers and likes events. Event ids increase per stream; reconnect with Last-Event-ID to "
                     + "get a fresh snapshot. Stock, viewers and likes are coalesced to at most ~4 a second.")
     @APIResponse(responseCode = "200", description = "Feed events: `id` (per-stream sequence), `event` (type) and "
@@ -57,8 +60,9 @@ public class FeedResource {
     @APIResponse(responseCode = "404", description = "Unknown stream")
     public Multi<OutboundSseEvent> feed(@PathParam("streamId") UUID streamId,
                                         @HeaderParam("Last-Event-ID") String lastEventId,
-                                        @Parameter(description = "Anonymous viewer id (counts unique viewers when "
-                                                + "no token is sent)")
+                                        @Parameter(description = "Anonymous viewer id, as issued in an earlier "
+                                                + "snapshot's `viewerId` (counts unique viewers when no token is "
+                                                + "sent). An id the feed did not issue is watched but not counted.")
                                         @QueryParam("viewerId") @Pattern(regexp = "^[A-Za-z0-9_-]{8,64}$")
                                         String viewerId,
                                         @Context Sse sse) {
@@ -74,13 +78,24 @@ public class FeedResource {
                 .select().first(event -> event != end);
     }
 
-    /** The token's subject when a viewer is signed in, else the client's anonymous id, else this connection. */
-    private String viewer(String anonymousId) {
+    /**
+     * A signed-in viewer counts as the token's subject; an anonymous one as an id the feed issued (ADR 0015): the one
+     * presented if the feed issued it, else a fresh one. A presented id the feed did not issue is not counted, or
+     * made-up ids would each count as a new viewer; the viewer still watches and gets a fresh id for next time.
+     */
+    private FeedViewer viewer(String presentedId) {
         if (!identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt
                 && jwt.getSubject() != null) {
-            return "sub:" + jwt.getSubject();
+            return new FeedViewer("sub:" + jwt.getSubject(), null);
         }
-        return anonymousId != null ? "anon:" + anonymousId : "conn:" + UUID.randomUUID();
+        if (presentedId == null) {
+            String issued = anonymousIds.issue();
+            return new FeedViewer("anon:" + issued, issued);
+        }
+        if (anonymousIds.issued(presentedId)) {
+            return new FeedViewer("anon:" + presentedId, presentedId);
+        }
+        return new FeedViewer(null, anonymousIds.issue());
     }
 
     private static Long lastEventId(String header) {

@@ -28,7 +28,7 @@ public class FeedService {
     private static final Logger LOG = Logger.getLogger(FeedService.class);
 
     public record Snapshot(UUID streamId, StreamStatus status, UUID pinnedOfferId, List<OfferView> offers,
-                           long viewers, long uniqueViewers, long likes, Long resumedAfter) {
+                           long viewers, long uniqueViewers, long likes, Long resumedAfter, String viewerId) {
     }
 
     private final FeedHub hub;
@@ -49,7 +49,7 @@ public class FeedService {
     }
 
     /** Opens a viewer's feed. Call on a worker thread (it may wait for the Redis subscription). */
-    public Multi<FeedEvent> open(UUID streamId, String viewerId, Long lastEventId) {
+    public Multi<FeedEvent> open(UUID streamId, FeedViewer viewer, Long lastEventId) {
         Stream stream = streams.require(streamId);
         boolean counted = stream.status == StreamStatus.LIVE || stream.status == StreamStatus.SCHEDULED;
         UnicastProcessor<FeedEvent> live = UnicastProcessor.create();
@@ -57,13 +57,13 @@ public class FeedService {
         // so by itself) and starts again from a snapshot instead of silently missing events.
         FeedHub.Subscription subscription = hub.join(streamId, live::onNext, live::onComplete);
         if (counted) {
-            counters.viewerJoined(streamId, viewerId);
+            counters.viewerJoined(streamId, viewer.countedAs());
             coalescer.viewersChanged(streamId);
         }
         long snapshotId = hub.lastId(streamId);
         FeedEvent snapshot = new FeedEvent(snapshotId, FeedNotice.SNAPSHOT,
                 codec.toJson(QuarkusTransaction.requiringNew()
-                        .call(() -> snapshot(streams.require(streamId), lastEventId))));
+                        .call(() -> snapshot(streams.require(streamId), lastEventId, viewer.anonymousId()))));
         return Multi.createBy().concatenating()
                 .streams(Multi.createFrom().item(snapshot), live.select().where(event -> event.id() > snapshotId))
                 .onTermination().invoke(() -> Infrastructure.getDefaultWorkerPool().execute(() -> {
@@ -83,16 +83,16 @@ public class FeedService {
         }
     }
 
-    private Snapshot snapshot(Stream stream, Long lastEventId) {
+    private Snapshot snapshot(Stream stream, Long lastEventId, String viewerId) {
         List<OfferView> open = offers.openOf(stream.id).stream().map(OfferView::of).toList();
         UUID pinned = open.stream().filter(OfferView::pinned).map(OfferView::id).findFirst().orElse(null);
         if (stream.status == StreamStatus.ENDED) {
             return new Snapshot(stream.id, stream.status, pinned, open, 0, orZero(stream.uniqueViewers),
-                    orZero(stream.likes), lastEventId);
+                    orZero(stream.likes), lastEventId, viewerId);
         }
         Counters.Live now = counters.live(stream.id);
         return new Snapshot(stream.id, stream.status, pinned, open, now.currentViewers(), now.uniqueViewers(),
-                now.likes(), lastEventId);
+                now.likes(), lastEventId, viewerId);
     }
 
     private static long orZero(Long value) {

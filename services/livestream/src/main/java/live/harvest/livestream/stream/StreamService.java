@@ -108,7 +108,7 @@ public class StreamService {
             throw DomainException.conflict("stream-not-live", "Only a live stream can end; it is " + stream.status);
         }
         offers.closeAllOpen(stream.id, "stream-ended");
-        Counters.Summary summary = counters.summary(stream.id);
+        Counters.Summary summary = counters.finalSummary(stream.id);
         stream.peakViewers = summary.peakViewers();
         stream.uniqueViewers = summary.uniqueViewers();
         stream.likes = summary.likes();

@@ -51,7 +51,7 @@ class FeedSubscriptionTest {
         List<SseClient> viewers = new ArrayList<>();
         try {
             for (int i = 0; i < 8; i++) {
-                viewers.add(SseClient.open(feed(stream) + "?viewerId=viewer-" + UUID.randomUUID()));
+                viewers.add(SseClient.open(feed(stream)));
             }
             for (SseClient viewer : viewers) {
                 assertEquals(200, viewer.status());

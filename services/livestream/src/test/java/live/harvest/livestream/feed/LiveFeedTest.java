@@ -34,7 +34,7 @@ class LiveFeedTest {
         // Given a live stream with a viewer subscribed to its feed
         UUID seller = Given.verifiedSeller();
         UUID stream = Given.liveStream(seller);
-        try (SseClient viewer = SseClient.open(feed(stream) + "?viewerId=viewer-" + UUID.randomUUID());
+        try (SseClient viewer = SseClient.open(feed(stream));
              OrderFeed orders = new OrderFeed(codec)) {
             assertEquals(200, viewer.status());
             viewer.awaitEvent("snapshot", data -> data.path("streamId").asText().equals(stream.toString()));

@@ -33,12 +33,15 @@ public final class SseClient implements AutoCloseable {
     private final int status;
     private volatile boolean ended;
 
-    private SseClient(String path, String lastEventId) {
+    private SseClient(String path, String lastEventId, String bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + RestAssured.port + path))
                 .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10));
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
         }
         try {
             HttpResponse<InputStream> response = HttpClient.newHttpClient()
@@ -54,11 +57,16 @@ public final class SseClient implements AutoCloseable {
     }
 
     public static SseClient open(String path) {
-        return new SseClient(path, null);
+        return new SseClient(path, null, null);
+    }
+
+    /** Opens the feed as a signed-in viewer. */
+    public static SseClient signedIn(String path, String token) {
+        return new SseClient(path, null, token);
     }
 
     public static SseClient resume(String path, long lastEventId) {
-        return new SseClient(path, Long.toString(lastEventId));
+        return new SseClient(path, Long.toString(lastEventId), null);
     }
 
     public int status() {
