@@ -43,4 +43,15 @@ public interface OrdersConfig {
     /** How often the reconciler checks every live pool against PostgreSQL (a Quarkus scheduler period). */
     @WithDefault("2s")
     String reconcileEvery();
+
+    /**
+     * Anti-hoarding: the most units of one regular listing a single order line may hold for the payment window (a
+     * platform default; live offers have their own per-buyer limit). Above it: 422 {@code quantity-above-cap}.
+     */
+    @WithDefault("20")
+    int maxUnitsPerListingLine();
+
+    /** Anti-hoarding: how many unpaid orders a buyer may hold at once. Above it: 409 {@code too-many-unpaid-orders}. */
+    @WithDefault("5")
+    int maxUnpaidOrders();
 }

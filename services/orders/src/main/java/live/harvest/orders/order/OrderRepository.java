@@ -18,4 +18,9 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
         }
         return order;
     }
+
+    /** Unpaid orders the buyer holds now (index customer_order_buyer). */
+    public long unpaidOf(UUID buyerId) {
+        return count("buyerId = ?1 and status = ?2", buyerId, OrderStatus.PENDING_PAYMENT);
+    }
 }

@@ -29,14 +29,16 @@ import java.util.UUID;
 public class OrderWriter {
 
     private final OfferRepository offers;
+    private final OrderRepository orders;
     private final Outbox outbox;
     private final IdempotencyRecords records;
     private final ObjectMapper mapper;
     private final OrdersConfig config;
 
-    public OrderWriter(OfferRepository offers, Outbox outbox, IdempotencyRecords records, ObjectMapper mapper,
-                       OrdersConfig config) {
+    public OrderWriter(OfferRepository offers, OrderRepository orders, Outbox outbox, IdempotencyRecords records,
+                       ObjectMapper mapper, OrdersConfig config) {
         this.offers = offers;
+        this.orders = orders;
         this.outbox = outbox;
         this.records = records;
         this.mapper = mapper;
@@ -46,6 +48,11 @@ public class OrderWriter {
     @Transactional
     public StoredResponse write(UUID orderId, UUID buyerId, String key, String hash,
                                 PlaceOrderRequest.Address address, List<Reserved> reserved) {
+        if (orders.unpaidOf(buyerId) >= config.maxUnpaidOrders()) {
+            // Anti-hoarding: checked in the writing transaction, after the reservations, which the refusal gives back.
+            throw DomainException.conflict("too-many-unpaid-orders", "You already have " + config.maxUnpaidOrders()
+                    + " unpaid orders; pay or cancel one before placing another");
+        }
         Instant now = Instant.now();
         Order order = new Order();
         order.id = orderId;
