@@ -22,8 +22,8 @@ final class Faults {
 
     /** kill -9 of a service, then the same jar again after {@code downtime}, awaited until ready. */
     static void crashService(String service, Duration downtime) throws Exception {
-        Marketplace.crash(service);
-        Thread.sleep(downtime.toMillis());
+        Marketplace.crash(service); // returns once the process is gone
+        Drive.pause(downtime.toMillis()); // the outage itself, not a wait for a condition
         Marketplace.restart(service);
     }
 
@@ -78,9 +78,10 @@ final class Faults {
         broker.destroyForcibly();
         broker.onExit().get(30, TimeUnit.SECONDS);
         try {
-            Thread.sleep(outage.toMillis() / 2);
+            // The outage's length is the fault being tested, not a wait for a condition.
+            Drive.pause(outage.toMillis() / 2);
             whileDown.run();
-            Thread.sleep(outage.toMillis() / 2);
+            Drive.pause(outage.toMillis() / 2);
         } finally {
             // Always bring it back: the broker is shared by everything on this machine.
             Path root = Marketplace.repoRoot();

@@ -173,7 +173,8 @@ public class Idempotency {
         return row.map(IdempotencyRecord::toResponse);
     }
 
-    private static DomainException keyReused(String key) {
+    /** The refusal for a key already used with another body; one wording wherever it is detected. */
+    public static DomainException keyReused(String key) {
         return DomainException.unprocessable("idempotency-key-reused",
                 "Idempotency-Key '" + key + "' was already used with a different request body");
     }

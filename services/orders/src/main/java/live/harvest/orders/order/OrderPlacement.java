@@ -136,8 +136,7 @@ public class OrderPlacement {
             throw failure;
         }
         if (!row.get().requestHash.equals(hash)) {
-            throw DomainException.unprocessable("idempotency-key-reused",
-                    "Idempotency-Key '" + key + "' was already used with a different request body");
+            throw Idempotency.keyReused(key);
         }
         return row.get().toResponse();
     }
