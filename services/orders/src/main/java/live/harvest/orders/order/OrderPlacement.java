@@ -143,6 +143,7 @@ public class OrderPlacement {
 
     private Reserved reserveFromOffer(int lineNo, PlaceOrderRequest.Line line, UUID buyerId, UUID orderId,
                                       Instant holdUntil) {
+        recovery.recountIfInherited(line.offerId());
         OfferPool.Reservation r = pool.reserve(line.offerId(), orderId, buyerId, line.quantity(), holdUntil);
         if (r.outcome() == OfferPool.Outcome.UNKNOWN_OFFER) {
             r = switch (recovery.recover(line.offerId())) {

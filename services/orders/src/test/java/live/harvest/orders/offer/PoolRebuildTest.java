@@ -97,6 +97,25 @@ class PoolRebuildTest {
         assertTrue(rebuilds("overdue_holds") > before);
     }
 
+    @Test
+    void givenABuyerWhoseReservationDiedWithTheLastProcess_whenTheyBuyRightAfterTheRestart_thenTheAllowanceIsTheirs() {
+        // Given a buyer whose 2 units (the limit) were reserved by a process killed before it wrote the order; the
+        // hold would be overdue only in 10 minutes
+        await().atMost(Duration.ofSeconds(30)).until(recovery::recountedAfterStart);
+        OfferOpened offer = fixtures.openOffer(5, 2, 500);
+        UUID buyer = UUID.randomUUID();
+        assertEquals(OfferPool.Outcome.RESERVED, pool.reserve(offer.offerId(), UUID.randomUUID(), buyer, 2,
+                Instant.now().plus(Duration.ofMinutes(10))).outcome());
+
+        // When the instance restarts and the buyer presses buy at once
+        recovery.startOver();
+
+        // Then the pool was recounted from PostgreSQL before the reservation: the buyer gets their 2 units
+        Fixtures.buy(buyer, offer.offerId(), 2);
+        assertEquals(3, fixtures.unitsLeft(offer.offerId()));
+        await().atMost(Duration.ofSeconds(20)).until(recovery::recountedAfterStart); // the others, in the background
+    }
+
     private static double rebuilds(String reason) {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
