@@ -39,6 +39,11 @@ public final class FlashSaleScenario {
     private final UUID sellerId = UUID.randomUUID();
     private final String admin;
     private final String seller;
+    private Consumer<HeldForPickup> whileHeldForPickup = held -> { };
+
+    /** A parcel at its village pickup point, its code live, and the ids of everything the sale touched. */
+    public record HeldForPickup(String pickupCode, Map<String, String> ids) {
+    }
 
     public FlashSaleScenario(Settings settings, Endpoints urls, TokenMinter tokens, String paySecret,
                              Consumer<String> progress) {
@@ -79,6 +84,12 @@ public final class FlashSaleScenario {
         return seller;
     }
 
+    /** A check run while one parcel waits at its pickup point with a live code (e.g. that no seller view shows it). */
+    public FlashSaleScenario whileHeldForPickup(Consumer<HeldForPickup> check) {
+        this.whileHeldForPickup = check;
+        return this;
+    }
+
     private void sellAndDeliver(Live live) throws Exception {
         Listing listing = live.listing();
         try (FeedWatcher feed = new FeedWatcher(urls.livestream() + "/api/v1/streams/" + live.streamId + "/feed")) {
@@ -87,7 +98,7 @@ public final class FlashSaleScenario {
             stage("5 feed shows sold out", () -> awaitSoldOutOnFeed(feed));
             stage("6 payments", () -> payAll(sale));
             stage("7 shipments routed", () -> awaitRouted(sale));
-            stage("8 waves dispatched, scanned to the door", () -> deliver(sale));
+            stage("8 waves dispatched, scanned to the door", () -> deliver(live, sale));
             stage("9 orders show delivered", () -> awaitOrdersDone(sale));
             stage("10 stream results", () -> checkResults(live, sale));
             stage("11 batch traceable from the order", () -> checkTrace(listing, sale));
@@ -263,7 +274,7 @@ public final class FlashSaleScenario {
     private Map<UUID, UUID> shipmentIds;
 
     // --- 8 ---------------------------------------------------------------------------------------------------
-    private Void deliver(Sale sale) throws Exception {
+    private Void deliver(Live live, Sale sale) throws Exception {
         String operator = tokens.operator(network.sites());
         List<Rush.Accepted> routed = sale.accepted().stream().filter(a -> a != sale.uncovered()).toList();
         parallel(routed, a -> scan(operator, a, "RECEIVED_AT_CENTRE", Map.of()));
@@ -281,6 +292,11 @@ public final class FlashSaleScenario {
         scan(operator, pickup, "HELD_AT_PICKUP", Map.of("pickupPointCode", network.pickupPoint()));
         String code = http.get(urls.logistics() + "/api/v1/orders/" + pickup.orderId() + "/shipment",
                 pickup.buyer().token()).expect(200).body().path("pickupCode").asText();
+        whileHeldForPickup.accept(new HeldForPickup(code, Map.of("sellerId", sellerId.toString(),
+                "productId", live.listing().productId().toString(), "skuId", live.listing().skuId().toString(),
+                "code", live.listing().traceCode(), "streamId", live.streamId().toString(),
+                "offerId", live.offerId().toString(), "orderId", pickup.orderId().toString(),
+                "shipmentId", shipmentIds.get(pickup.orderId()).toString())));
         scan(operator, pickup, "PICKED_UP", Map.of("pickupCode", code));
         List<Rush.Accepted> doorstep = routed.stream().filter(a -> a != pickup).toList();
         parallel(doorstep, a -> scan(operator, a, "OUT_FOR_DELIVERY", Map.of()));

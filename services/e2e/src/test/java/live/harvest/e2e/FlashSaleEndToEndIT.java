@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,12 +27,16 @@ class FlashSaleEndToEndIT {
     void aLiveFlashSaleSellsExactlyTheOfferAndEveryParcelReachesItsBuyer() throws Exception {
         // Given a county network, a verified seller with a chilled product, and a live stream pinning 30 units
         // When 150 buyers try twice each, pay, and operators dispatch and scan everything
-        Report report = new FlashSaleScenario(
+        // (and, while one parcel waits at its pickup point, the seller reads every view they can)
+        AtomicReference<SellerViews.Walk> sellerWalk = new AtomicReference<>();
+        FlashSaleScenario scenario = new FlashSaleScenario(
                 new FlashSaleScenario.Settings(UNITS, BUYERS, 2, LIMIT, PRICE, 32, Duration.ofMinutes(3)),
                 new FlashSaleScenario.Endpoints(Marketplace.url("catalog"), Marketplace.url("livestream"),
                         Marketplace.url("orders"), Marketplace.url("logistics")),
                 new TokenMinter("harvest-test-keys/privateKey.pem", "https://harvest.live/local"),
-                "demo-pay-secret-change-me", System.out::println).run();
+                "demo-pay-secret-change-me", System.out::println);
+        scenario.whileHeldForPickup(held -> sellerWalk.set(SellerViews.walk(new Http(4), scenario.sellerToken(), held)));
+        Report report = scenario.run();
         System.out.println(report.render());
 
         // Then exactly the offer was sold, nobody exceeded the limit, and every answer was a clear one
@@ -48,6 +54,11 @@ class FlashSaleEndToEndIT {
         assertEquals(UNITS, report.resultsUnitsSold);
         assertEquals(UNITS * PRICE, report.resultsGmvFen);
         assertTrue(report.feedSawSoldOut);
+        // and no view a seller can read shows the buyer's pickup code (the walk covers every such operation)
+        SellerViews.Walk walk = sellerWalk.get();
+        System.out.println("seller views walked: " + walk.called());
+        assertTrue(walk.called().size() >= 17, "every seller-readable operation walked: " + walk.called());
+        assertEquals(List.of(), walk.leaks(), "no seller view shows the pickup code, each answers 200");
         System.out.printf("first buy -> last shipment routed: %d ms%n", report.firstBuyToLastRoutedMillis);
     }
 }
