@@ -1,13 +1,21 @@
 package live.harvest.catalog;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import live.harvest.testkit.Tokens;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 
@@ -105,5 +113,28 @@ public final class Fixtures {
     public static long onHand(Listing listing) {
         return ((Number) asSeller(listing.sellerId()).get("/api/v1/skus/{id}/ledger", listing.skuId())
                 .then().statusCode(200).extract().path("onHand")).longValue();
+    }
+
+    /** Makes {@code count} calls released at the same moment, one thread each, and returns every answer in order. */
+    public static List<Response> atOnce(int count, Supplier<Response> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return call.get();
+                }));
+            }
+            start.countDown();
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> answer : calls) {
+                answers.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdown();
+        }
     }
 }

@@ -44,12 +44,7 @@ public interface OrdersConfig {
     @WithDefault("2s")
     String reconcileEvery();
 
-    /**
-     * Anti-hoarding: the most units of one regular listing a single order line may hold for the payment window (a
-     * platform default; live offers have their own per-buyer limit). Above it: 422 {@code quantity-above-cap}.
-     */
-    @WithDefault("20")
-    int maxUnitsPerListingLine();
+    // Caps on units of a regular listing per order and per buyer are catalog's, per SKU (ADR 0019): not here.
 
     /** Anti-hoarding: how many unpaid orders a buyer may hold at once. Above it: 409 {@code too-many-unpaid-orders}. */
     @WithDefault("5")

@@ -46,17 +46,29 @@ public final class ProductDtos {
             @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String> imageUrls) {
     }
 
+    /**
+     * A SKU as its seller sets it. The caps are optional (absent: the platform default, ADR 0019); like every other
+     * field, a replacement that leaves them out goes back to the default.
+     */
     public record SkuRequest(
             @NotBlank @Size(max = 80) String spec,
             @NotNull @Min(1) @Max(1_000_000) Integer netWeightGrams,
             @NotNull @Min(1) @Max(100_000_000) Long priceFen,
-            @PositiveOrZero @Max(10_000_000) Long initialStock) {
+            @PositiveOrZero @Max(10_000_000) Long initialStock,
+            @Min(1) @Max(SkuCaps.MAX) Integer maxUnitsPerOrder,
+            @Min(1) @Max(SkuCaps.MAX) Integer maxUnitsPerBuyer) {
+
+        SkuCaps caps() {
+            return new SkuCaps(maxUnitsPerOrder, maxUnitsPerBuyer);
+        }
     }
 
+    /** {@code maxUnitsPerOrder} / {@code maxUnitsPerBuyer}: the seller's own caps, null where the default applies. */
     public record SkuView(UUID skuId, UUID productId, String spec, int netWeightGrams, long priceFen,
-                          String currency, long onHand) {
+                          String currency, long onHand, Integer maxUnitsPerOrder, Integer maxUnitsPerBuyer) {
         static SkuView of(Sku s) {
-            return new SkuView(s.id, s.productId, s.spec, s.netWeightGrams, s.priceFen, s.currency, s.onHand);
+            return new SkuView(s.id, s.productId, s.spec, s.netWeightGrams, s.priceFen, s.currency, s.onHand,
+                    s.maxUnitsPerOrder, s.maxUnitsPerBuyer);
         }
     }
 

@@ -241,6 +241,12 @@ public class ProductService {
     }
 
     private static void applySku(Sku sku, SkuRequest request) {
+        List<FieldError> capErrors = request.caps().problems();
+        if (!capErrors.isEmpty()) {
+            throw DomainException.invalid(capErrors);
+        }
+        sku.maxUnitsPerOrder = request.maxUnitsPerOrder();
+        sku.maxUnitsPerBuyer = request.maxUnitsPerBuyer();
         sku.spec = request.spec().strip();
         sku.netWeightGrams = request.netWeightGrams();
         sku.priceFen = request.priceFen();

@@ -29,6 +29,11 @@ public class Sku extends PanacheEntityBase {
     public String currency;
     @Column(name = "on_hand", insertable = false, updatable = false)
     public long onHand;
+    /** The seller's own anti-hoarding caps (ADR 0019); null: the platform default ({@link CapsConfig}). */
+    @Column(name = "max_units_per_order")
+    public Integer maxUnitsPerOrder;
+    @Column(name = "max_units_per_buyer")
+    public Integer maxUnitsPerBuyer;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Stock for regular-listing orders: reserve (SALE), withdraw (orders could not commit), and return on
- * cancellation or expiry. Idempotent per (order, SKU).
+ * Stock for regular-listing orders: reserve (SALE, within the SKU's caps), withdraw (orders could not commit), and
+ * return on cancellation or expiry. Idempotent per (order, SKU): a repeat gets its first answer, caps are not
+ * counted again.
  */
 @ApplicationScoped
 public class ReservationService {
@@ -30,6 +31,7 @@ public class ReservationService {
 
     private final StockLedger ledger;
     private final StockLocks locks;
+    private final ReservationCaps caps;
     private final HarvestBatchRepository batches;
     private final ReservationMetrics metrics;
     private final Duration lifetime;
@@ -38,12 +40,13 @@ public class ReservationService {
      * @param lifetime how long an unconfirmed reservation holds its units: orders' payment window (PT15M) plus a
      *                 margin, so a reservation whose order was written in time is confirmed before it can expire.
      */
-    public ReservationService(StockLedger ledger, StockLocks locks, HarvestBatchRepository batches,
-                              ReservationMetrics metrics,
+    public ReservationService(StockLedger ledger, StockLocks locks, ReservationCaps caps,
+                              HarvestBatchRepository batches, ReservationMetrics metrics,
                               @ConfigProperty(name = "harvest.catalog.reservation-lifetime", defaultValue = "PT16M")
                               Duration lifetime) {
         this.ledger = ledger;
         this.locks = locks;
+        this.caps = caps;
         this.batches = batches;
         this.metrics = metrics;
         this.lifetime = lifetime;
@@ -69,6 +72,8 @@ public class ReservationService {
         if (product.status != ProductStatus.ACTIVE) {
             throw DomainException.conflict("product-not-active", "Product " + product.id + " is " + product.status);
         }
+        // After the order's lock, like every path that goes on to lock the SKU row (withdraw, returns): no deadlock
+        caps.check(skuId, buyerId, request.quantity());
         ledger.move(skuId, MovementKind.SALE, -request.quantity(),
                 new StockLedger.Context(null, request.orderId(), null, "regular-listing order", buyerId));
         Seller seller = Seller.findById(product.sellerId);

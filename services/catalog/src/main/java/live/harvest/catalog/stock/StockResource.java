@@ -93,7 +93,9 @@ public class StockResource {
     @APIResponse(responseCode = "201", description = "Reserved")
     @APIResponse(responseCode = "403", description = "Not a service, or the order is another buyer's")
     @APIResponse(responseCode = "404", description = "Unknown SKU")
-    @APIResponse(responseCode = "409", description = "insufficient-stock, product-not-active or reservation-mismatch")
+    @APIResponse(responseCode = "409", description = "insufficient-stock, product-not-active, reservation-mismatch, "
+            + "or buyer-cap-reached: the buyer's open units of this SKU would pass its per-buyer cap")
+    @APIResponse(responseCode = "422", description = "quantity-above-cap: more than the SKU's per-order cap")
     public Response reserve(@Valid @NotNull ReservationRequest request) {
         ReservationService.Result result = reservations.reserve(request.buyerId(), request);
         return Response.status(result.created() ? 201 : 200).entity(result.reservation()).build();

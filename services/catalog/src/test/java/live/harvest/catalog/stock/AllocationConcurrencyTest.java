@@ -10,12 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,28 +23,16 @@ class AllocationConcurrencyTest {
         Listing listing = Fixtures.listing(3800, 50);
 
         // When 40 offers each ask for 3 units at the same moment
-        ExecutorService pool = Executors.newFixedThreadPool(40);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> calls = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            Callable<Response> call = () -> {
-                start.await();
-                return Fixtures.asService("harvest-livestream")
-                        .body(Map.of("offerId", UUID.randomUUID(), "sellerId", listing.sellerId(), "quantity", 3))
-                        .post("/api/v1/skus/{id}/allocations", listing.skuId());
-            };
-            calls.add(pool.submit(call));
-        }
-        start.countDown();
+        List<Response> answers = Fixtures.atOnce(40, () -> Fixtures.asService("harvest-livestream")
+                .body(Map.of("offerId", UUID.randomUUID(), "sellerId", listing.sellerId(), "quantity", 3))
+                .post("/api/v1/skus/{id}/allocations", listing.skuId()));
         List<Integer> statuses = new ArrayList<>();
-        for (Future<Response> call : calls) {
-            Response response = call.get(60, TimeUnit.SECONDS);
+        for (Response response : answers) {
             statuses.add(response.statusCode());
             if (response.statusCode() == 409) {
                 assertEquals("https://harvest.live/problems/insufficient-stock", response.path("type"));
             }
         }
-        pool.shutdown();
 
         // Then exactly 16 got their units and the other 24 were told there was not enough
         assertEquals(16, statuses.stream().filter(s -> s == 201).count(), statuses::toString);

@@ -34,7 +34,7 @@ public class CatalogStockClient implements CatalogStock {
             if (status == 200 || status == 201) {
                 return mapper.readValue(body, CatalogReservation.class);
             }
-            throw refusal(status, slugOf(body), skuId);
+            throw refusal(status, problemOf(body), skuId);
         } catch (ProcessingException | OidcClientException | java.io.IOException e) {
             LOG.warnf("Catalog unreachable while reserving %s: %s", skuId, e.getMessage());
             throw unavailable();
@@ -53,7 +53,8 @@ public class CatalogStockClient implements CatalogStock {
         }
     }
 
-    private static DomainException refusal(int status, String slug, UUID skuId) {
+    private static DomainException refusal(int status, CatalogProblem problem, UUID skuId) {
+        String slug = problem.slug();
         if (status == 404) {
             return DomainException.unprocessable("unknown-sku", "SKU " + skuId + " is not listed");
         }
@@ -62,6 +63,15 @@ public class CatalogStockClient implements CatalogStock {
         }
         if (status == 409 && "product-not-active".equals(slug)) {
             return DomainException.conflict("product-not-active", "SKU " + skuId + " is not on sale");
+        }
+        // The SKU's anti-hoarding caps are catalog's (ADR 0019); its detail names the cap, so the buyer gets it as is
+        if (status == 409 && "buyer-cap-reached".equals(slug)) {
+            return DomainException.conflict(slug, problem.detailOr("You hold as many units of SKU " + skuId
+                    + " as one buyer may"));
+        }
+        if (status == 422 && "quantity-above-cap".equals(slug)) {
+            return DomainException.unprocessable(slug, problem.detailOr("Too many units of SKU " + skuId
+                    + " for one order"));
         }
         if (status == 400 || status == 422) {
             return DomainException.unprocessable("catalog-refused", "Catalog refused SKU " + skuId + ": " + slug);
@@ -75,13 +85,20 @@ public class CatalogStockClient implements CatalogStock {
                 "Stock of regular listings cannot be reserved right now; retry with the same Idempotency-Key", null);
     }
 
-    private String slugOf(String problemBody) {
+    /** The parts of catalog's problem+json that orders passes on: the type's last segment and the detail. */
+    private record CatalogProblem(String slug, String detail) {
+        String detailOr(String fallback) {
+            return detail.isBlank() ? fallback : detail;
+        }
+    }
+
+    private CatalogProblem problemOf(String problemBody) {
         try {
-            JsonNode type = mapper.readTree(problemBody).path("type");
-            String uri = type.asText("");
-            return uri.substring(uri.lastIndexOf('/') + 1);
+            JsonNode problem = mapper.readTree(problemBody);
+            String uri = problem.path("type").asText("");
+            return new CatalogProblem(uri.substring(uri.lastIndexOf('/') + 1), problem.path("detail").asText(""));
         } catch (Exception e) {
-            return "";
+            return new CatalogProblem("", "");
         }
     }
 }

@@ -58,7 +58,6 @@ public class OrderPlacement {
 
     public StoredResponse place(UUID buyerId, String key, PlaceOrderRequest request) {
         checkShape(request);
-        checkCaps(request);
         String hash = idempotency.hashOf(request);
         return idempotency.once(buyerId, key, hash, () -> placeAgainstCurrentPools(buyerId, key, hash, request));
     }
@@ -195,17 +194,6 @@ public class OrderPlacement {
         }
         if (catalogAsked) {
             catalog.release(orderId);
-        }
-    }
-
-    /** Anti-hoarding before anything is reserved: one order line may not lock a listing's whole stock. */
-    private void checkCaps(PlaceOrderRequest request) {
-        for (PlaceOrderRequest.Line line : request.lines()) {
-            if (line.skuId() != null && line.quantity() > config.maxUnitsPerListingLine()) {
-                throw DomainException.unprocessable("quantity-above-cap", "At most "
-                        + config.maxUnitsPerListingLine() + " units of a listing per order; " + line.quantity()
-                        + " requested for SKU " + line.skuId());
-            }
         }
     }
 

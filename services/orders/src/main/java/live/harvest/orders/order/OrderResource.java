@@ -61,9 +61,10 @@ public class OrderResource {
             content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "Missing Idempotency-Key or invalid fields")
     @APIResponse(responseCode = "409", description = "sold-out, buyer-limit-reached, offer-closed, insufficient-stock,"
-            + " too-many-unpaid-orders (a buyer may hold 5 unpaid orders)")
+            + " too-many-unpaid-orders (a buyer may hold 5 unpaid orders), buyer-cap-reached (the SKU's per-buyer cap,"
+            + " set by catalog)")
     @APIResponse(responseCode = "422", description = "unknown-offer, unknown-sku, mixed-sellers, idempotency-key-reused,"
-            + " quantity-above-cap (at most 20 units of a regular listing per order)")
+            + " quantity-above-cap (the SKU's per-order cap, set by catalog: its seller's, else 20)")
     @APIResponse(responseCode = "503", description = "catalog-unavailable, offer-pool-rebuilding (after a Redis loss):"
             + " nothing was stored and the key is free; retry with the same key after Retry-After")
     public Response place(

@@ -2,11 +2,11 @@ package live.harvest.orders.order;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import live.harvest.orders.support.CatalogAnswers;
 import live.harvest.orders.support.Fixtures;
 import live.harvest.platform.event.livestream.LivestreamEvents.OfferOpened;
 import live.harvest.testkit.Problems;
 import live.harvest.testkit.Tokens;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,6 +16,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static live.harvest.orders.support.Fixtures.address;
 import static live.harvest.orders.support.Fixtures.place;
+import static live.harvest.orders.support.Fixtures.skuOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,15 +31,12 @@ class RegularListingTest {
     @Inject
     Fixtures fixtures;
 
-    @ConfigProperty(name = "catalog.url")
-    String catalogUrl;
-
     @Test
     void aRegularListingIsReservedAtCatalogAsTheBuyerAndPricedByCatalog() {
         // Given catalog lists a SKU at 2,680 fen
         UUID sku = UUID.randomUUID();
         UUID seller = UUID.randomUUID();
-        catalogAnswers(sku, 201, reservation(sku, seller, 2680));
+        CatalogAnswers.reserves(sku, seller, 2680);
         UUID buyer = UUID.randomUUID();
 
         // When a buyer orders 3
@@ -50,7 +48,7 @@ class RegularListingTest {
                 .body("temperatureClass", equalTo("CHILLED"));
 
         // Then catalog was asked by orders as itself (its own service token, never the buyer's), for that buyer
-        Map<String, String> call = callsFor(sku).get(0);
+        Map<String, String> call = CatalogAnswers.callsFor(sku).get(0);
         assertEquals("POST", call.get("method"));
         assertEquals("true", call.get("callerIsService"), call.toString());
         assertEquals("harvest-orders", call.get("caller"));
@@ -60,7 +58,7 @@ class RegularListingTest {
     @Test
     void insufficientStockAtCatalogIsRefusedWith409AndNothingIsWritten() {
         UUID sku = UUID.randomUUID();
-        catalogAnswers(sku, 409, "{\"type\":\"https://harvest.live/problems/insufficient-stock\",\"status\":409}");
+        CatalogAnswers.refuses(sku, 409, "insufficient-stock", "SKU " + sku + " has fewer than 3 units on hand");
         UUID buyer = UUID.randomUUID();
 
         Problems.assertProblem(place(buyer, UUID.randomUUID().toString(), skuOrder(sku, 3)).then(), 409)
@@ -80,7 +78,7 @@ class RegularListingTest {
         // Given a live offer of one seller and a catalog SKU of another
         OfferOpened offer = fixtures.openOffer(5, 2, 100);
         UUID sku = UUID.randomUUID();
-        catalogAnswers(sku, 201, reservation(sku, UUID.randomUUID(), 500));
+        CatalogAnswers.reserves(sku, UUID.randomUUID(), 500);
 
         // When one order asks for both (both reservations succeed, the write refuses mixed sellers)
         Map<String, Object> body = Map.of("lines", List.of(
@@ -91,30 +89,7 @@ class RegularListingTest {
 
         // Then the pool has its units back and catalog was told to release the order's reservation
         assertEquals(5, fixtures.unitsLeft(offer.offerId()));
-        String orderId = callsFor(sku).get(0).get("orderId");
-        List<Map<String, String>> deletes = given().get(catalogUrl + "/stub/calls").then().extract()
-                .jsonPath().getList("findAll { it.method == 'DELETE' && it.orderId == '" + orderId + "' }");
-        assertEquals(1, deletes.size());
-    }
-
-    private void catalogAnswers(UUID sku, int status, String body) {
-        given().header("X-Stub-Status", status).body(body).put(catalogUrl + "/stub/skus/" + sku).then()
-                .statusCode(204);
-    }
-
-    private List<Map<String, String>> callsFor(UUID sku) {
-        return given().get(catalogUrl + "/stub/calls").then().statusCode(200).extract().jsonPath()
-                .getList("findAll { it.skuId == '" + sku + "' }");
-    }
-
-    private static String reservation(UUID sku, UUID seller, long priceFen) {
-        return "{\"orderId\":\"${orderId}\",\"skuId\":\"" + sku + "\",\"productId\":\"" + UUID.randomUUID()
-                + "\",\"sellerId\":\"" + seller + "\",\"sellerCountyCode\":\"330127\",\"title\":\"Chilled lake fish\","
-                + "\"spec\":\"1 kg\",\"unitPriceFen\":" + priceFen + ",\"currency\":\"CNY\","
-                + "\"temperatureClass\":\"CHILLED\",\"traceCode\":\"TR-B-7\",\"quantity\":\"${quantity}\"}";
-    }
-
-    private static Map<String, Object> skuOrder(UUID sku, int quantity) {
-        return Map.of("lines", List.of(Map.of("skuId", sku.toString(), "quantity", quantity)), "address", address());
+        String orderId = CatalogAnswers.callsFor(sku).get(0).get("orderId");
+        assertEquals(1, CatalogAnswers.releasesOf(orderId).size());
     }
 }

@@ -112,6 +112,12 @@ public class Fixtures {
                 "address", address());
     }
 
+    /** A one-line order for a regular listing (a catalog SKU). */
+    public static Map<String, Object> skuOrder(UUID skuId, int quantity) {
+        return Map.of("lines", List.of(Map.of("skuId", skuId.toString(), "quantity", quantity)),
+                "address", address());
+    }
+
     public static Response place(UUID buyerId, String key, Object body) {
         return given().auth().oauth2(Tokens.consumer(buyerId)).header("Idempotency-Key", key)
                 .contentType("application/json").body(body).post("/api/v1/orders");
