@@ -184,22 +184,10 @@ EOF
   echo harvest-fresh >"$ROOT/etc/hostname"
 }
 
-jdk21_home() {
-  local home major best="" best_major=0
-  if [[ -n "${HARVEST_FRESH_JDK21:-}" ]]; then echo "$HARVEST_FRESH_JDK21"; return 0; fi
-  for home in /usr/lib/jvm/*/; do
-    home="${home%/}"
-    [[ -x "$home/bin/java" && ! -L "$home" ]] || continue
-    major="$(java_major "$home/bin/java" 2>/dev/null || true)"
-    if [[ -n "$major" ]] && ((major >= 21 && major > best_major)); then best="$home" best_major="$major"; fi
-  done
-  [[ -n "$best" ]] || { warn "no JDK >= 21 on this machine to copy in (set HARVEST_FRESH_JDK21)"; return 1; }
-  echo "$best"
-}
-
 copy_jdk21() {
-  local home
-  home="$(jdk21_home)" || return 1
+  local home="${HARVEST_FRESH_JDK21:-}"
+  [[ -n "$home" ]] || home="$(newest_jdk 21)" \
+    || { warn "no JDK >= 21 on this machine to copy in (set HARVEST_FRESH_JDK21)"; return 1; }
   mkdir -p "$ROOT/usr/lib/jvm"
   cp -a "$home" "$ROOT/usr/lib/jvm/"
   log "copied $home (Java $(java_major "$home/bin/java")) to the root's /usr/lib/jvm (the README's hand-installed JDK >= 21)"

@@ -582,16 +582,7 @@ keycloak_java_home_find() {   # prints the JDK >= 21 or fails quietly
     major="$(java_major "$home/bin/java" 2>/dev/null || true)"
     if [[ -n "$major" ]] && ((major >= 21)); then echo "$home"; return 0; fi
   done
-  # Otherwise the installed JDK with the highest Java version.
-  local best="" best_major=0
-  for home in /usr/lib/jvm/*/; do
-    home="${home%/}"
-    [[ -x "$home/bin/java" && ! -L "$home" ]] || continue
-    major="$(java_major "$home/bin/java" 2>/dev/null || true)"
-    if [[ -n "$major" ]] && ((major >= 21 && major > best_major)); then best="$home" best_major="$major"; fi
-  done
-  if [[ -n "$best" ]]; then echo "$best"; return 0; fi
-  return 1
+  newest_jdk 21   # otherwise the installed JDK with the highest Java version
 }
 
 keycloak_java_problem() {   # print why no JDK >= 21 is usable and the fix; false when one is

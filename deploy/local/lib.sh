@@ -18,6 +18,7 @@
 #   tools_problem                  print the missing tools and their apt-get line (false if none)
 #   require_tools                  die with tools_problem's text, if any
 #   java_major JAVA_BIN            the Java feature version (17, 21, ...)
+#   newest_jdk MIN                 the newest JDK >= MIN under /usr/lib/jvm
 #   wait_tcp HOST PORT TIMEOUT     wait until a TCP port accepts connections
 #   wait_http URL TIMEOUT          wait until URL answers HTTP 2xx
 #   pid_alive PIDFILE [PATTERN]    print the pid and return 0 if it is running
@@ -130,6 +131,18 @@ tools_problem() {   # print what is missing and the apt-get line; false when not
 require_tools() {
   local p
   if p="$(tools_problem)"; then die "$p"; fi
+}
+
+# newest_jdk MIN -> the installed JDK under /usr/lib/jvm with the highest Java version >= MIN (fails if none).
+newest_jdk() {
+  local home major best="" best_major=0
+  for home in /usr/lib/jvm/*/; do
+    home="${home%/}"
+    [[ -x "$home/bin/java" && ! -L "$home" ]] || continue
+    major="$(java_major "$home/bin/java" 2>/dev/null || true)"
+    if [[ -n "$major" ]] && ((major >= $1 && major > best_major)); then best="$home" best_major="$major"; fi
+  done
+  [[ -n "$best" ]] && echo "$best"
 }
 
 # java_major JAVA_BIN -> the feature version (8, 17, 21, 25...) or nothing.
