@@ -93,7 +93,8 @@ report() {
   {
     echo "# Fresh-machine check, $(date -u '+%F %H:%M UTC')"
     echo
-    echo "Commit $commit; Maven repository: $m2_state; tests: $( ((tests_infra_only)) && echo 'after stack.sh down; infra.sh up' || echo 'with the stack up')."
+    echo "Commit $commit; Debian root: $base_state; apt archives: $apt_state; Maven repository: $m2_state;"
+    echo "tests: $( ((tests_infra_only)) && echo 'after stack.sh down; infra.sh up' || echo 'with the stack up'); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
     echo
     echo "| step | wall time | result |"
     echo "|---|---|---|"
@@ -201,7 +202,7 @@ clone_repo() {
   log "cloned $commit ($(git -C "$REPO" log -1 --format=%s "$commit" | cut -c1-80))"
 }
 
-m2_state=""
+m2_state="" base_state="" apt_state=""
 prepare_caches() {
   mkdir -p "$CACHE/apt-archives/partial"
   if ((cold)); then
@@ -330,8 +331,9 @@ run_inner() {
 inner_steps() {
   local rc=0 name secs code
   # shellcheck disable=SC2086  # one word per step
-  run_inner $STEPS 2>&1 | tee "$CACHE/logs/inner.log" | sed 's/^/  | /' >&2 || rc=$?
+  run_inner $STEPS 2>&1 | tee "$CACHE/logs/inner.log" | sed -u 's/^/  | /' >&2 || rc=$?
   cp -r "$ROOT/fresh/logs/." "$CACHE/logs/" 2>/dev/null || true
+  cp -r "$ROOT/root/harvest-live/.run/logs" "$CACHE/logs/run" 2>/dev/null || true   # the servers' own logs
   while IFS=$'\t' read -r name secs code; do
     record "$name" "$secs" "$( ((code == 0)) && echo ok || echo "FAILED (exit $code)")"
   done <"$ROOT/fresh/steps.tsv"
@@ -360,6 +362,9 @@ rm -f "$CACHE"/logs/*.log
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 listeners_before="$(host_listeners)"
+base_state="built now (debootstrap)"
+[[ -s "$BASE_TAR" ]] && base_state="cached tarball of $(date -r "$BASE_TAR" '+%F %H:%M')"
+apt_state="$(find "$CACHE/apt-archives" -name '*.deb' 2>/dev/null | wc -l) .deb cached before the run"
 step host-tools host_tools
 step debian-root base_root
 step unpack unpack_root

@@ -58,7 +58,7 @@
 #   KEYCLOAK_URL           public base URL, fixes the token issuer  (http://$KEYCLOAK_HOST:$KEYCLOAK_PORT)
 #   KEYCLOAK_JAVA_HOME     JDK >= 21 for Keycloak    (JAVA_HOME, java on PATH, newest /usr/lib/jvm/*, if >= 21)
 #   KEYCLOAK_HEAP_OPTS     Keycloak heap                            (-Xms64m -Xmx512m)
-#   KEYCLOAK_START_TIMEOUT seconds to wait for Keycloak             (120)
+#   KEYCLOAK_START_TIMEOUT seconds to wait for Keycloak             (300)
 #   KC_BOOTSTRAP_ADMIN_USERNAME / KC_BOOTSTRAP_ADMIN_PASSWORD
 #                          master-realm admin (first start only)    (admin / admin)
 #   HARVEST_MVN            Maven executable                         (<repo>/mvnw)
@@ -120,7 +120,7 @@ KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
 KEYCLOAK_MANAGEMENT_PORT="${KEYCLOAK_MANAGEMENT_PORT:-9190}"
 KEYCLOAK_URL="${KEYCLOAK_URL:-http://$KEYCLOAK_HOST:$KEYCLOAK_PORT}"
 KEYCLOAK_HEAP_OPTS="${KEYCLOAK_HEAP_OPTS:--Xms64m -Xmx512m}"
-KEYCLOAK_START_TIMEOUT="${KEYCLOAK_START_TIMEOUT:-120}"
+KEYCLOAK_START_TIMEOUT="${KEYCLOAK_START_TIMEOUT:-300}"   # a first start (build + realm import) took >120 s on a busy 2-core machine
 KEYCLOAK_REALM=harvest           # the name inside harvest-realm.json (a contract of the services)
 KEYCLOAK_DIR="$RUN/keycloak"
 KEYCLOAK_HOME="$KEYCLOAK_DIR/keycloak-$KEYCLOAK_VERSION"
