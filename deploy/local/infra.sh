@@ -43,7 +43,7 @@
 #   KAFKA_CONTROLLER_PORT  KRaft controller port                    (9093)
 #   KAFKA_HEAP_OPTS        broker heap                              (-Xms256m -Xmx512m)
 #   KAFKA_OPTS             extra JVM options for the broker
-#   KAFKA_START_TIMEOUT    seconds to wait for the broker           (60)
+#   KAFKA_START_TIMEOUT    seconds to wait for the broker           (180)
 #   KAFKA_CLUSTER_ID       cluster id used on first format          (random)
 #   PGHOST / PGPORT        PostgreSQL                               (127.0.0.1 / 5432)
 #   PGSUPERUSER            superuser for provisioning               (postgres)
@@ -58,7 +58,7 @@
 #   KEYCLOAK_URL           public base URL, fixes the token issuer  (http://$KEYCLOAK_HOST:$KEYCLOAK_PORT)
 #   KEYCLOAK_JAVA_HOME     JDK >= 21 for Keycloak    (JAVA_HOME, java on PATH, newest /usr/lib/jvm/*, if >= 21)
 #   KEYCLOAK_HEAP_OPTS     Keycloak heap                            (-Xms64m -Xmx512m)
-#   KEYCLOAK_START_TIMEOUT seconds to wait for Keycloak             (300)
+#   KEYCLOAK_START_TIMEOUT seconds to wait for Keycloak             (600)
 #   KC_BOOTSTRAP_ADMIN_USERNAME / KC_BOOTSTRAP_ADMIN_PASSWORD
 #                          master-realm admin (first start only)    (admin / admin)
 #   HARVEST_MVN            Maven executable                         (<repo>/mvnw)
@@ -86,7 +86,7 @@ KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 KAFKA_OPTS="${KAFKA_OPTS:-}"
-KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-60}"
+KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-180}"   # the fresh-machine check measured 58 s at a load average of 37 on 2 cores
 KAFKA_DIR="$RUN/kafka"
 KAFKA_DATA="$KAFKA_DIR/data"
 KAFKA_CP_FILE="$KAFKA_DIR/classpath.txt"
@@ -120,7 +120,7 @@ KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
 KEYCLOAK_MANAGEMENT_PORT="${KEYCLOAK_MANAGEMENT_PORT:-9190}"
 KEYCLOAK_URL="${KEYCLOAK_URL:-http://$KEYCLOAK_HOST:$KEYCLOAK_PORT}"
 KEYCLOAK_HEAP_OPTS="${KEYCLOAK_HEAP_OPTS:--Xms64m -Xmx512m}"
-KEYCLOAK_START_TIMEOUT="${KEYCLOAK_START_TIMEOUT:-300}"   # a first start (build + realm import) took >120 s on a busy 2-core machine
+KEYCLOAK_START_TIMEOUT="${KEYCLOAK_START_TIMEOUT:-600}"   # a first start (build + realm import) took 280 s at a load average of ~30 on 2 cores
 KEYCLOAK_REALM=harvest           # the name inside harvest-realm.json (a contract of the services)
 KEYCLOAK_DIR="$RUN/keycloak"
 KEYCLOAK_HOME="$KEYCLOAK_DIR/keycloak-$KEYCLOAK_VERSION"
