@@ -358,7 +358,7 @@ cleanup() {
 
 # ------------------------------------------------------------------- main ---
 mkdir -p "$CACHE/logs"
-rm -f "$CACHE"/logs/*.log
+rm -rf "$CACHE"/logs/*.log "$CACHE/logs/run"
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 listeners_before="$(host_listeners)"
