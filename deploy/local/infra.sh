@@ -4,6 +4,7 @@
 #   deploy/local/infra.sh up     [jwt|postgres|redis|kafka|keycloak ...]   (default: all)
 #   deploy/local/infra.sh down   [keycloak|kafka|redis|postgres ...]       (default: all)
 #   deploy/local/infra.sh status
+#   deploy/local/infra.sh check  [jwt|postgres|redis|kafka|keycloak ...]   # what `up` would miss, with the fix
 #   deploy/local/infra.sh env                     # print shell exports for the services
 #   deploy/local/infra.sh kafka ALIAS|CLASS ARGS  # run a Kafka CLI tool, e.g.
 #        infra.sh kafka topics --bootstrap-server 127.0.0.1:9092 --list
@@ -27,7 +28,12 @@
 #             "harvest" imported from deploy/local/keycloak/harvest-realm.json.
 #             Needs a JDK >= 21 (only for Keycloak; see KEYCLOAK_JAVA_HOME).
 #             Get tokens with deploy/local/token.sh.
-# `down` stops Kafka, Keycloak and only the PostgreSQL/Redis that this script started.
+# `down` stops Kafka, Keycloak and only the PostgreSQL/Redis that this script started; what it could
+# not stop (e.g. PostgreSQL without root) stays remembered and `down` exits non-zero.
+#
+# Before `up` starts anything it checks the tools (README, "Before the two commands"), a JDK >= 21 for
+# Keycloak and root: installing or starting PostgreSQL/Redis runs apt-get/pg_ctlcluster as root, via
+# `sudo -n` when not root, so a user whose sudo wants a password is told to run `sudo -v` first.
 #
 # Environment (all optional)
 #   HARVEST_RUN_DIR        run dir for everything runtime          (<repo>/.run)
@@ -37,7 +43,7 @@
 #   KAFKA_CONTROLLER_PORT  KRaft controller port                    (9093)
 #   KAFKA_HEAP_OPTS        broker heap                              (-Xms256m -Xmx512m)
 #   KAFKA_OPTS             extra JVM options for the broker
-#   KAFKA_START_TIMEOUT    seconds to wait for the broker           (60)
+#   KAFKA_START_TIMEOUT    seconds to wait for the broker           (180)
 #   KAFKA_CLUSTER_ID       cluster id used on first format          (random)
 #   PGHOST / PGPORT        PostgreSQL                               (127.0.0.1 / 5432)
 #   PGSUPERUSER            superuser for provisioning               (postgres)
@@ -52,7 +58,7 @@
 #   KEYCLOAK_URL           public base URL, fixes the token issuer  (http://$KEYCLOAK_HOST:$KEYCLOAK_PORT)
 #   KEYCLOAK_JAVA_HOME     JDK >= 21 for Keycloak    (JAVA_HOME, java on PATH, newest /usr/lib/jvm/*, if >= 21)
 #   KEYCLOAK_HEAP_OPTS     Keycloak heap                            (-Xms64m -Xmx512m)
-#   KEYCLOAK_START_TIMEOUT seconds to wait for Keycloak             (120)
+#   KEYCLOAK_START_TIMEOUT seconds to wait for Keycloak             (600)
 #   KC_BOOTSTRAP_ADMIN_USERNAME / KC_BOOTSTRAP_ADMIN_PASSWORD
 #                          master-realm admin (first start only)    (admin / admin)
 #   HARVEST_MVN            Maven executable                         (<repo>/mvnw)
@@ -80,7 +86,7 @@ KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 KAFKA_OPTS="${KAFKA_OPTS:-}"
-KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-60}"
+KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-180}"   # the fresh-machine check measured 58 s at a load average of 37 on 2 cores
 KAFKA_DIR="$RUN/kafka"
 KAFKA_DATA="$KAFKA_DIR/data"
 KAFKA_CP_FILE="$KAFKA_DIR/classpath.txt"
@@ -114,7 +120,7 @@ KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
 KEYCLOAK_MANAGEMENT_PORT="${KEYCLOAK_MANAGEMENT_PORT:-9190}"
 KEYCLOAK_URL="${KEYCLOAK_URL:-http://$KEYCLOAK_HOST:$KEYCLOAK_PORT}"
 KEYCLOAK_HEAP_OPTS="${KEYCLOAK_HEAP_OPTS:--Xms64m -Xmx512m}"
-KEYCLOAK_START_TIMEOUT="${KEYCLOAK_START_TIMEOUT:-120}"
+KEYCLOAK_START_TIMEOUT="${KEYCLOAK_START_TIMEOUT:-600}"   # a first start (build + realm import) took 280 s at a load average of ~30 on 2 cores
 KEYCLOAK_REALM=harvest           # the name inside harvest-realm.json (a contract of the services)
 KEYCLOAK_DIR="$RUN/keycloak"
 KEYCLOAK_HOME="$KEYCLOAK_DIR/keycloak-$KEYCLOAK_VERSION"
@@ -460,16 +466,38 @@ postgres_up() {
   pg_provision
 }
 
+pg_cluster_status() {   # pg_cluster_status VER CLUSTER -> online|down|... (empty when there is no such cluster)
+  have pg_lsclusters || return 0
+  pg_lsclusters -h 2>/dev/null | awk -v v="$1" -v c="$2" '$1==v && $2==c {print $4}'
+}
+
+# The marker goes only once the cluster is down: a `down` that could not stop it (no root, sudo wanting a
+# password, pg_ctlcluster failing) fails and keeps the marker, so the next `down` still knows to stop it.
 postgres_down() {
-  if [[ -f "$STATE/postgres.started" ]]; then
-    local ver cluster
-    read -r ver cluster <"$STATE/postgres.started"
-    log "stopping PostgreSQL cluster $ver/$cluster (started by infra.sh)"
-    as_root pg_ctlcluster --skip-systemctl-redirect "$ver" "$cluster" stop || warn "pg_ctlcluster stop failed"
-    rm -f "$STATE/postgres.started"
-  else
+  if [[ ! -f "$STATE/postgres.started" ]]; then
     log "PostgreSQL was not started by infra.sh -- leaving it alone"
+    return 0
   fi
+  local ver cluster p
+  read -r ver cluster <"$STATE/postgres.started"
+  if [[ "$(pg_cluster_status "$ver" "$cluster")" != online ]]; then
+    log "PostgreSQL cluster $ver/$cluster (started by infra.sh) is not running"
+    rm -f "$STATE/postgres.started"
+    return 0
+  fi
+  if p="$(root_problem "stopping PostgreSQL cluster $ver/$cluster (started by infra.sh)")"; then
+    warn "$p
+       It is still running; $STATE/postgres.started is kept so that the next \`$0 down\` stops it."
+    return 1
+  fi
+  log "stopping PostgreSQL cluster $ver/$cluster (started by infra.sh)"
+  if ! as_root pg_ctlcluster --skip-systemctl-redirect "$ver" "$cluster" stop \
+      && [[ "$(pg_cluster_status "$ver" "$cluster")" == online ]]; then
+    warn "pg_ctlcluster $ver $cluster stop failed; the cluster is still running.
+       $STATE/postgres.started is kept so that the next \`$0 down\` tries again."
+    return 1
+  fi
+  rm -f "$STATE/postgres.started"
 }
 
 # ================================================================== REDIS ===
@@ -534,24 +562,14 @@ jwt_up() {
 
 # =============================================================== KEYCLOAK ===
 
-# java_major JAVA_BIN -> the feature version (8, 17, 21, 25...) or nothing.
-java_major() {
-  local v
-  v="$("$1" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n1)" || return 1
-  [[ -n "$v" ]] || return 1
-  [[ "$v" == 1.* ]] && v="${v#1.}"      # 1.8.0_x -> 8
-  echo "${v%%[.+-]*}"
-}
-
 # Print the JAVA_HOME Keycloak runs with. Keycloak 26 needs Java >= 21, while
 # the services and the build stay on the machine's default JDK 17: so we look
 # for a newer JDK and hand it to kc.sh alone (JAVA_HOME of that process only).
-keycloak_java_home() {
+keycloak_java_home_find() {   # prints the JDK >= 21 or fails quietly
   local home major candidates=()
   if [[ -n "${KEYCLOAK_JAVA_HOME:-}" ]]; then
     major="$(java_major "$KEYCLOAK_JAVA_HOME/bin/java" 2>/dev/null || true)"
-    [[ -n "$major" ]] || die "KEYCLOAK_JAVA_HOME=$KEYCLOAK_JAVA_HOME has no working bin/java"
-    ((major >= 21)) || die "KEYCLOAK_JAVA_HOME=$KEYCLOAK_JAVA_HOME is Java $major; Keycloak $KEYCLOAK_VERSION needs >= 21"
+    [[ -n "$major" ]] && ((major >= 21)) || return 1
     echo "$KEYCLOAK_JAVA_HOME"; return 0
   fi
   [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME")
@@ -564,19 +582,25 @@ keycloak_java_home() {
     major="$(java_major "$home/bin/java" 2>/dev/null || true)"
     if [[ -n "$major" ]] && ((major >= 21)); then echo "$home"; return 0; fi
   done
-  # Otherwise the installed JDK with the highest Java version.
-  local best="" best_major=0
-  for home in /usr/lib/jvm/*/; do
-    home="${home%/}"
-    [[ -x "$home/bin/java" && ! -L "$home" ]] || continue
-    major="$(java_major "$home/bin/java" 2>/dev/null || true)"
-    if [[ -n "$major" ]] && ((major >= 21 && major > best_major)); then best="$home" best_major="$major"; fi
-  done
-  if [[ -n "$best" ]]; then echo "$best"; return 0; fi
-  die "Keycloak $KEYCLOAK_VERSION needs a JDK >= 21 and none was found (looked at KEYCLOAK_JAVA_HOME, JAVA_HOME, java on PATH, /usr/lib/jvm/*).
-       Install one next to the default JDK 17, e.g. Eclipse Temurin 21 or 25 from the Adoptium apt repo
-       (https://adoptium.net/installation/linux/ ; then: apt-get install temurin-21-jdk), or point KEYCLOAK_JAVA_HOME at any JDK >= 21.
-       Only Keycloak uses it; the services keep running on Java 17."
+  newest_jdk 21   # otherwise the installed JDK with the highest Java version
+}
+
+keycloak_java_problem() {   # print why no JDK >= 21 is usable and the fix; false when one is
+  keycloak_java_home_find >/dev/null && return 1
+  if [[ -n "${KEYCLOAK_JAVA_HOME:-}" ]]; then
+    printf '%s' "KEYCLOAK_JAVA_HOME=$KEYCLOAK_JAVA_HOME is not a JDK >= 21 (Java $(java_major "$KEYCLOAK_JAVA_HOME/bin/java" 2>/dev/null || echo '?')); Keycloak $KEYCLOAK_VERSION needs >= 21"
+    return 0
+  fi
+  printf '%s' "Keycloak $KEYCLOAK_VERSION needs a JDK >= 21 and none was found (looked at KEYCLOAK_JAVA_HOME, JAVA_HOME, java on PATH, /usr/lib/jvm/*).
+       Debian 12 packages none: install Eclipse Temurin 21 or 25 next to the JDK 17 from the Adoptium apt repository
+       (https://adoptium.net/installation/linux/ ; then: $(install_hint temurin-21-jdk)), or point KEYCLOAK_JAVA_HOME at any
+       JDK >= 21. Only Keycloak uses it; the services keep running on Java 17."
+}
+
+keycloak_java_home() {
+  local p
+  if p="$(keycloak_java_problem)"; then die "$p"; fi
+  keycloak_java_home_find
 }
 
 # Unpack the distribution once into .run/keycloak/keycloak-<version>/; the zip
@@ -747,6 +771,50 @@ keycloak_reset() {
   rm -rf "$KEYCLOAK_HOME/data" "$KEYCLOAK_DIR/realm-imported.sha"
 }
 
+# ============================================================== PREFLIGHT ===
+
+# Everything `up COMPONENT...` will need that is missing now, with its fix, in one message and before
+# anything starts: tools, a JDK >= 21 for Keycloak, root (or sudo without a password) for the steps
+# that install or start PostgreSQL/Redis as the system does.
+preflight_up() {
+  local problems=() root_for=() p c ver
+  if p="$(tools_problem)"; then problems+=("$p"); fi
+  for c in "$@"; do
+    case "$c" in
+      keycloak) if p="$(keycloak_java_problem)"; then problems+=("$p"); fi ;;
+      postgres)
+        if ! have pg_isready || ! have psql; then
+          root_for+=("installing postgresql-client (apt-get)")
+        elif ! pg_ready; then
+          if ! is_loopback "$PGHOST"; then
+            problems+=("PostgreSQL at $PGHOST:$PGPORT does not answer and is not local -- start it yourself")
+          elif ! ver="$(pg_server_version)" || ! have pg_ctlcluster; then
+            root_for+=("installing postgresql (apt-get)")
+          else
+            root_for+=("starting PostgreSQL cluster $ver/$PG_CLUSTER")
+          fi
+        elif ! psql -X -w -h "$PGHOST" -p "$PGPORT" -U "$PGSUPERUSER" -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
+          root_for+=("creating the harvest databases as the postgres OS user (no TCP superuser login for '$PGSUPERUSER')")
+        fi ;;
+      redis)
+        if ! have redis-cli; then
+          root_for+=("installing redis-tools (apt-get)")
+        elif ! redis_ping && ! have redis-server && is_loopback "$REDIS_HOST"; then
+          root_for+=("installing redis-server (apt-get)")
+        fi ;;
+    esac
+  done
+  if ((${#root_for[@]} > 0)); then
+    local why
+    why="$(printf '%s; ' "${root_for[@]}")"
+    if p="$(root_problem "${why%; }")"; then problems+=("$p"); fi
+  fi
+  ((${#problems[@]} == 0)) && return 0
+  local msg="" i
+  for i in "${!problems[@]}"; do msg+=$'\n'"  $((i + 1)). ${problems[$i]}"; done
+  die "cannot start ($*) on this machine yet:$msg"
+}
+
 # ================================================================= STATUS ===
 
 status() {
@@ -861,6 +929,7 @@ with_lock() {
 
 main() {
   local cmd="${1:-}" c selected
+  export HARVEST_TOP_SCRIPT="${HARVEST_TOP_SCRIPT:-$0}" HARVEST_TOP_ARGS="${HARVEST_TOP_ARGS-$*}"
   case "$cmd" in up|down|reset-kafka|reset-keycloak) with_lock "$@" ;; esac
   (($# > 0)) && shift
   case "$cmd" in
@@ -868,12 +937,29 @@ main() {
       local t0=$SECONDS
       # keycloak last: the slowest to start, and nothing above depends on it
       selected="$(components jwt postgres redis kafka keycloak -- "$@")"
+      # shellcheck disable=SC2086  # one word per component
+      preflight_up $selected
       for c in $selected; do "${c}_up"; done
       log "infra up ($selected) in $((SECONDS - t0))s -- run dir $RUN"
       ;;
     down)
+      # Every component gets its turn even when one could not be stopped; then `down` fails naming it.
+      local failed=() rc
       selected="$(components keycloak kafka redis postgres -- "$@")"
-      for c in $selected; do "${c}_down"; done
+      for c in $selected; do
+        set +e
+        (set -e; "${c}_down")
+        rc=$?
+        set -e
+        ((rc == 0)) || failed+=("$c")
+      done
+      ((${#failed[@]} == 0)) || die "down: could not stop ${failed[*]} (see above); it is still running and remembered"
+      ;;
+    check)
+      selected="$(components jwt postgres redis kafka keycloak -- "$@")"
+      # shellcheck disable=SC2086
+      preflight_up $selected
+      log "prerequisites for 'up $selected' are all here"
       ;;
     status)      status ;;
     env)         print_env ;;

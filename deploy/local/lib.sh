@@ -10,7 +10,15 @@
 #   log MSG... / warn MSG...       timestamped messages on stderr
 #   die MSG...                     log an error and exit 1
 #   have CMD                       true if CMD is on PATH
-#   as_root CMD...                 run CMD as root (directly, or via sudo)
+#   as_root CMD...                 run CMD as root (directly, or via sudo -n)
+#   root_ok                        true if root, or sudo works without a password now
+#   require_root WHY               die, with the fix, unless root_ok
+#   install_hint PKG...            the apt-get line to install PKG (with sudo if not root)
+#   root_problem WHY               print the missing privilege and its fix (false if none)
+#   tools_problem                  print the missing tools and their apt-get line (false if none)
+#   require_tools                  die with tools_problem's text, if any
+#   java_major JAVA_BIN            the Java feature version (17, 21, ...)
+#   newest_jdk MIN                 the newest JDK >= MIN under /usr/lib/jvm
 #   wait_tcp HOST PORT TIMEOUT     wait until a TCP port accepts connections
 #   wait_http URL TIMEOUT          wait until URL answers HTTP 2xx
 #   pid_alive PIDFILE [PATTERN]    print the pid and return 0 if it is running
@@ -55,14 +63,95 @@ die()  { printf '%s ERROR: %s\n' "$(_log_prefix)" "$*" >&2; exit 1; }
 
 have() { command -v "$1" >/dev/null 2>&1; }
 
+# sudo runs non-interactively (-n): these scripts run detached and in CI, where a
+# password prompt would hang. So privileges are checked up front and a missing
+# password cache is reported with its fix instead of a bare "a password is required".
+root_ok() { [[ "$(id -u)" -eq 0 ]] || { have sudo && sudo -n true 2>/dev/null; }; }
+
+root_problem() {   # root_problem WHY: print why root is missing and the fix; false when root is at hand
+  root_ok && return 1
+  if ! have sudo; then
+    printf '%s' "$1 needs root, and $(id -un) is not root and has no sudo.
+       Run it as root, or install sudo (as root: apt-get install -y sudo; adduser $(id -un) sudo; then log in again)."
+  else
+    printf '%s' "$1 needs root: sudo wants a password, and these scripts never prompt (they run sudo -n).
+       Run \`sudo -v\` first (it caches your password for a few minutes), then the same command again:
+       sudo -v && $(_harvest_invocation)"
+  fi
+}
+
+require_root() {   # require_root WHY
+  local p
+  if p="$(root_problem "$1")"; then die "$p"; fi
+}
+
+_harvest_invocation() {   # how the top-level script was called, for "run it again" hints
+  local script="${HARVEST_TOP_SCRIPT:-$0}"
+  printf '%s' "${script#"$(pwd)/"}${HARVEST_TOP_ARGS:+ $HARVEST_TOP_ARGS}"
+}
+
 as_root() {
   if [[ "$(id -u)" -eq 0 ]]; then
     "$@"
-  elif have sudo; then
-    sudo -n "$@"
   else
-    die "need root for: $* (not root and no sudo)"
+    require_root "'$*'"
+    sudo -n "$@"
   fi
+}
+
+install_hint() { printf '%sapt-get install -y %s' "$([[ "$(id -u)" -eq 0 ]] || echo 'sudo ')" "$*"; }
+
+# The tools the two README commands need besides what a Debian minimal system has (bash, coreutils, sed,
+# grep, awk, tar, util-linux), as COMMAND:DEBIAN_PACKAGE. PostgreSQL and Redis are not here: infra.sh
+# installs them itself when nothing answers on their ports. A JDK >= 21 for Keycloak is checked by infra.sh.
+HARVEST_TOOLS=(java:openjdk-17-jdk-headless javac:openjdk-17-jdk-headless curl:curl jq:jq openssl:openssl
+  ps:procps flock:util-linux setsid:util-linux runuser:util-linux timeout:coreutils od:coreutils)
+
+tools_problem() {   # print what is missing and the apt-get line; false when nothing is
+  local spec cmd pkg missing=() pkgs=() major
+  for spec in "${HARVEST_TOOLS[@]}"; do
+    cmd="${spec%%:*}" pkg="${spec#*:}"
+    have "$cmd" && continue
+    missing+=("$cmd")
+    [[ " ${pkgs[*]} " == *" $pkg "* ]] || pkgs+=("$pkg")
+  done
+  # https to Maven Central (the Maven wrapper's first download) needs the CA bundle
+  [[ -s /etc/ssl/certs/ca-certificates.crt ]] || { missing+=("/etc/ssl/certs/ca-certificates.crt"); pkgs+=(ca-certificates); }
+  if ((${#missing[@]} > 0)); then
+    printf '%s' "missing on PATH: ${missing[*]} (README, 'Before the two commands'). Install with:
+       $(install_hint "${pkgs[@]}")"
+    return 0
+  fi
+  major="$(java_major java 2>/dev/null || true)"
+  [[ -n "$major" ]] && ((major >= 17)) && return 1
+  printf '%s' "the java on PATH is Java ${major:-?}; the services and the build need a JDK >= 17:
+       $(install_hint openjdk-17-jdk-headless)"
+}
+
+require_tools() {
+  local p
+  if p="$(tools_problem)"; then die "$p"; fi
+}
+
+# newest_jdk MIN -> the installed JDK under /usr/lib/jvm with the highest Java version >= MIN (fails if none).
+newest_jdk() {
+  local home major best="" best_major=0
+  for home in /usr/lib/jvm/*/; do
+    home="${home%/}"
+    [[ -x "$home/bin/java" && ! -L "$home" ]] || continue
+    major="$(java_major "$home/bin/java" 2>/dev/null || true)"
+    if [[ -n "$major" ]] && ((major >= $1 && major > best_major)); then best="$home" best_major="$major"; fi
+  done
+  [[ -n "$best" ]] && echo "$best"
+}
+
+# java_major JAVA_BIN -> the feature version (8, 17, 21, 25...) or nothing.
+java_major() {
+  local v
+  v="$("$1" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n1)" || return 1
+  [[ -n "$v" ]] || return 1
+  [[ "$v" == 1.* ]] && v="${v#1.}"      # 1.8.0_x -> 8
+  echo "${v%%[.+-]*}"
 }
 
 # tail_log FILE [N]: the last N lines written since the most recent start_bg

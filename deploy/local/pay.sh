@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Demo payment partner: signs and sends a payment callback to the orders service, as a payment provider would.
+# Demo payment partner (bash, curl, openssl): signs and sends a payment callback to the orders service, as a payment provider would.
 #
 #   deploy/local/pay.sh ORDER_ID AMOUNT_FEN [PAYMENT_ID]
 #
@@ -32,12 +32,7 @@ body=$(printf '{"paymentId":"%s","orderId":"%s","amountFen":%s,"currency":"%s"}'
   "$payment_id" "$order_id" "$amount" "$currency")
 timestamp=$(date +%s)
 
-if command -v python3 >/dev/null 2>&1; then
-  signature=$(SECRET="$secret" MESSAGE="$timestamp.$body" python3 -c \
-    'import hmac, hashlib, os; print(hmac.new(os.environ["SECRET"].encode(), os.environ["MESSAGE"].encode(), hashlib.sha256).hexdigest())')
-else
-  signature=$(printf '%s' "$timestamp.$body" | openssl dgst -sha256 -hmac "$secret" -r | cut -d' ' -f1)
-fi
+signature=$(printf '%s' "$timestamp.$body" | openssl dgst -sha256 -hmac "$secret" -r | cut -d' ' -f1)
 
 echo "POST $url/api/v1/payments/callbacks  payment $payment_id  order $order_id  $amount fen" >&2
 curl -sS -w '\nHTTP %{http_code}\n' -X POST "$url/api/v1/payments/callbacks" \

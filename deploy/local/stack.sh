@@ -77,6 +77,7 @@ start_service() {
 }
 
 up() {
+  require_tools                      # the same list as infra.sh; its `up` checks root and Keycloak's JDK too
   "$SCRIPT_DIR/infra.sh" up
   local svc need_build=0
   for svc in "${SERVICES[@]}"; do
@@ -125,6 +126,7 @@ table() {
   printf 'Local test tokens: deploy/local/mint-token.sh admin   (roles: consumer seller operator partner admin)\n\n'
 }
 
+export HARVEST_TOP_SCRIPT="$0" HARVEST_TOP_ARGS="$*"   # "run it again" hints name stack.sh, not infra.sh
 case "${1:-}" in
   up) up ;;
   down) down ;;

@@ -7,7 +7,7 @@
 #
 # Safe to run twice: profiles, products and SKUs are PUT with fixed ids, activation and verification are idempotent,
 # stock is added only when a SKU is first created, and a batch is recorded only for a product that has none.
-# Needs bash, curl, python3. Tokens come from deploy/local/mint-token.sh.
+# Needs bash, curl, jq. Tokens come from deploy/local/mint-token.sh.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CATALOG_URL=${CATALOG_URL:-http://127.0.0.1:8081}
@@ -41,7 +41,7 @@ call() {
   printf '%s' "${response%$'\n'*}"
 }
 
-json() { python3 -c "import json, sys; d = json.load(sys.stdin); print($1)"; }
+json() { jq -r "$@"; }
 
 profile() {  # seller token name kind cooperative township phone bio
   local coop=null
@@ -56,16 +56,17 @@ verify() { call POST "/api/v1/sellers/$1/verification" "$ADMIN" '{"verified":tru
 product() {
   local token=$1 pid=$2 sid=$3 has_sku code
   call PUT "/api/v1/products/$pid" "$token" "$4" >/dev/null
-  has_sku=$(call GET "/api/v1/products/$pid" "$token" | json "any(s['skuId'] == '$sid' for s in d['skus'])")
-  if [[ $has_sku == True ]]; then
+  # shellcheck disable=SC2016  # $sid is a jq variable
+  has_sku=$(call GET "/api/v1/products/$pid" "$token" | json --arg sid "$sid" 'any(.skus[]; .skuId == $sid)')
+  if [[ $has_sku == true ]]; then
     call PUT "/api/v1/products/$pid/skus/$sid" "$token" "$5}" >/dev/null
   else
     call PUT "/api/v1/products/$pid/skus/$sid" "$token" "$5"',"initialStock":1000}' >/dev/null
   fi
   call POST "/api/v1/products/$pid/activation" "$token" >/dev/null
-  code=$(call GET "/api/v1/products/$pid/batches" "$token" | json "d[0]['traceCode'] if d else ''")
+  code=$(call GET "/api/v1/products/$pid/batches" "$token" | json '.[0].traceCode // ""')
   if [[ -z $code ]]; then
-    code=$(call POST "/api/v1/products/$pid/batches" "$token" "$6" | json "d['traceCode']")
+    code=$(call POST "/api/v1/products/$pid/batches" "$token" "$6" | json .traceCode)
   fi
   printf '%-38s %-38s %s\n' "$pid" "$sid" "$code"
 }

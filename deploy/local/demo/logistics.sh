@@ -6,7 +6,7 @@
 # One centre CTR-330127 (cold storage), stations STN-330127100..102 for townships 330127100..102 (Qiandaohu and Wenchang
 # cold-capable, Shicheng ambient only) with one village pickup point each. Township 330127103 (Jiangjia) is left
 # uncovered on purpose: an order there ends ROUTING_FAILED. The import is an upsert, so running this twice is safe.
-# Base URL from LOGISTICS_URL (default http://127.0.0.1:8084). Needs bash, curl, python3.
+# Base URL from LOGISTICS_URL (default http://127.0.0.1:8084). Needs bash, curl, jq.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LOGISTICS_URL=${LOGISTICS_URL:-http://127.0.0.1:8084}
@@ -37,8 +37,5 @@ if [[ $status != 200 ]]; then
   echo "logistics answered HTTP $status: $json" >&2
   exit 1
 fi
-printf '%s' "$json" | python3 -c 'import json, sys; r = json.load(sys.stdin); print(
-  "network %s / %s: stations %d created, %d updated; pickup points %d created, %d updated" % (
-  r["countyCode"], r["centreCode"], r["stations"]["created"], r["stations"]["updated"],
-  r["pickupPoints"]["created"], r["pickupPoints"]["updated"]))' >&2
+printf '%s' "$json" | jq -r '"network \(.countyCode) / \(.centreCode): stations \(.stations.created) created, \(.stations.updated) updated; pickup points \(.pickupPoints.created) created, \(.pickupPoints.updated) updated"' >&2
 echo "operator token for the centre: deploy/local/mint-token.sh operator --sites CTR-330127" >&2

@@ -6,7 +6,7 @@
 #   SKU_ID=<uuid>   deploy/local/demo/orders.sh buy 1 unit of a regular listing (catalog must be running)
 #
 # Safe to run twice: the Idempotency-Key and the payment id are derived from the target, so a second run gets the same
-# order back and the payment callback is a no-op. Buyer: the demo consumer of mint-token.sh. Needs bash, curl, python3.
+# order back and the payment callback is a no-op. Buyer: the demo consumer of mint-token.sh. Needs bash, curl, jq, openssl.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ORDERS_URL=${ORDERS_URL:-http://127.0.0.1:8083}
@@ -30,7 +30,6 @@ if [[ $status != 201 ]]; then
   echo "orders answered HTTP $status: $json" >&2
   exit 1
 fi
-read -r order_id total < <(printf '%s' "$json" | python3 -c \
-  'import json, sys; o = json.load(sys.stdin); print(o["id"], o["totalFen"])')
+read -r order_id total < <(printf '%s' "$json" | jq -r '"\(.id) \(.totalFen)"')
 echo "order $order_id, $total fen (status as first placed)" >&2
 "$HERE/pay.sh" "$order_id" "$total" "demo-pay-$order_id"
