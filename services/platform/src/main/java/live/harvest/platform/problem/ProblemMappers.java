@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import live.harvest.platform.failure.Failures;
 import live.harvest.platform.input.BodyProblems;
 import live.harvest.platform.input.QueryParameters;
 import org.jboss.logging.Logger;
@@ -92,6 +93,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (Failures.isTransient(e)) {
+            // The database, a lock or a pool was briefly unavailable (e.g. no pooled connection within the
+            // acquisition timeout under a rush): nothing was written, the client's retry will likely succeed.
+            LOG.warnf("Transient failure answered 503: %s", e.toString());
+            return domain(new ServiceUnavailable("temporarily-unavailable",
+                    "A resource we depend on is briefly unavailable; retry shortly", 1, e), uri);
+        }
         String incident = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return respond(Problem.of(500, "internal", "Internal error",

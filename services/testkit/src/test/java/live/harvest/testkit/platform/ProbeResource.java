@@ -88,4 +88,15 @@ public class ProbeResource {
         }
         return shipmentId.toString();
     }
+
+    /** Fails the way a rush fails (no pooled connection in time: "pool") or the way a defect does (anything else). */
+    @GET
+    @Path("/failing/{kind}")
+    @RolesAllowed(Roles.ADMIN)
+    public String failing(@PathParam("kind") String kind) {
+        throw kind.equals("pool")
+                ? new IllegalStateException("Unable to acquire JDBC Connection",
+                        new java.sql.SQLException("Sorry, acquisition timeout!"))
+                : new IllegalStateException("a defect");
+    }
 }

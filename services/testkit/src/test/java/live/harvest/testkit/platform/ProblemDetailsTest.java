@@ -45,4 +45,18 @@ class ProblemDetailsTest {
     void anUnknownPathIsA404Problem() {
         assertProblem(given().auth().oauth2(Tokens.admin()).get("/nowhere").then(), 404);
     }
+
+    @Test
+    void givenNoPooledConnectionInTime_whenARequestFails_thenItIsA503ToRetryNotA500() {
+        assertProblem(given().auth().oauth2(Tokens.admin()).get("/probe/failing/pool").then(), 503)
+                .header("Retry-After", equalTo("1"))
+                .body("type", equalTo("https://harvest.live/problems/temporarily-unavailable"));
+    }
+
+    @Test
+    void givenADefect_whenARequestFails_thenItIsA500WithAnIncidentAndNoStackTrace() {
+        assertProblem(given().auth().oauth2(Tokens.admin()).get("/probe/failing/defect").then(), 500)
+                .body("type", equalTo("https://harvest.live/problems/internal"))
+                .body("detail", org.hamcrest.Matchers.startsWith("Something went wrong on our side; quote incident"));
+    }
 }
