@@ -1,5 +1,6 @@
 package live.harvest.logistics.shipment;
 
+import live.harvest.testkit.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shipment state machine's rules for withdrawn orders (ADR 0014), without a running service. */
+@UnitTest
 class ShipmentStatusTest {
 
     @Test
