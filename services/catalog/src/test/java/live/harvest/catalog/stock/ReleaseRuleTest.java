@@ -1,5 +1,6 @@
 package live.harvest.catalog.stock;
 
+import live.harvest.testkit.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -13,6 +14,7 @@ import static live.harvest.catalog.stock.StockReservation.Status.RESERVED;
 import static live.harvest.catalog.stock.StockReservation.Status.RETURNED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+@UnitTest
 class ReleaseRuleTest {
 
     private static final Instant NOW = Instant.parse("2025-04-01T10:00:00Z");

@@ -2,6 +2,7 @@ package live.harvest.integrations.partner;
 
 import live.harvest.platform.problem.DomainException;
 import live.harvest.platform.security.Scopes;
+import live.harvest.testkit.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The pure rules of registration: client ids and scope checks (no Quarkus, no Keycloak). */
+@UnitTest
 class PartnerRulesTest {
 
     @Test

@@ -1,5 +1,6 @@
 package live.harvest.livestream.counter;
 
+import live.harvest.testkit.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The per-instance connection count that is written back to Redis after a loss. Plain JUnit, no Quarkus. */
+@UnitTest
 class LocalViewersTest {
 
     private final LocalViewers local = new LocalViewers();

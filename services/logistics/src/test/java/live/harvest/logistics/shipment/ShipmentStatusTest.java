@@ -1,5 +1,6 @@
 package live.harvest.logistics.shipment;
 
+import live.harvest.testkit.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shipment state machine's rules for withdrawn orders (ADR 0014), without a running service. */
+@UnitTest
 class ShipmentStatusTest {
 
     @Test
@@ -69,5 +71,39 @@ class ShipmentStatusTest {
         assertEquals(EnumSet.of(RETURNING), PICKED_UP.next());
         assertTrue(DELIVERED.isAtRest());
         assertFalse(DELIVERED.isFinal());
+    }
+
+    @Test
+    void givenAParcelOnTheWayOut_thenEachHopIsAllowedOnlyFromTheOneBefore() {
+        ShipmentStatus[] journey = {CREATED, ROUTED, RECEIVED_AT_CENTRE, DISPATCHED, ARRIVED_AT_STATION,
+                OUT_FOR_DELIVERY, DELIVERED};
+        for (int i = 0; i + 1 < journey.length; i++) {
+            assertTrue(journey[i].canMoveTo(journey[i + 1]), journey[i] + " -> " + journey[i + 1]);
+            for (int skip = i + 2; skip < journey.length; skip++) {
+                assertFalse(journey[i].canMoveTo(journey[skip]), journey[i] + " skips to " + journey[skip]);
+            }
+        }
+    }
+
+    @Test
+    void givenAnyState_whenTheSameScanArrivesAgain_thenOnlyCentresAndRoutingFailuresMayRepeat() {
+        EnumSet<ShipmentStatus> repeatable = EnumSet.of(ROUTING_FAILED, RECEIVED_AT_CENTRE, RETURN_AT_CENTRE);
+        for (ShipmentStatus s : ShipmentStatus.values()) {
+            assertEquals(repeatable.contains(s), s.canMoveTo(s), s.name());
+        }
+    }
+
+    @Test
+    void givenAFailedDelivery_thenTheParcelIsTriedAgainHeldAtAPickupPointOrReturned() {
+        assertEquals(EnumSet.of(OUT_FOR_DELIVERY, HELD_AT_PICKUP, RETURNED, RETURNING), DELIVERY_FAILED.next());
+        assertFalse(DELIVERY_FAILED.canMoveTo(DELIVERED), "a failed attempt is followed by another attempt first");
+    }
+
+    @Test
+    void givenEachState_thenOnlyDeliveredCollectedReturnedAndCancelledParcelsAreAtRest() {
+        EnumSet<ShipmentStatus> atRest = EnumSet.of(DELIVERED, PICKED_UP, RETURNED, CANCELLED);
+        for (ShipmentStatus s : ShipmentStatus.values()) {
+            assertEquals(atRest.contains(s), s.isAtRest(), s.name());
+        }
     }
 }

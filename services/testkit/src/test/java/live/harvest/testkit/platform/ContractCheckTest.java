@@ -13,6 +13,7 @@ import live.harvest.platform.event.orders.OrderEvents.DeliveryAddress;
 import live.harvest.platform.event.orders.OrderEvents.OrderLine;
 import live.harvest.platform.event.orders.OrderEvents.OrderPaid;
 import live.harvest.testkit.KafkaProbe;
+import live.harvest.testkit.UnitTest;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Plain tests of the contract check the dispatcher runs before any handler: required fields come from the records. */
+@UnitTest
 class ContractCheckTest {
 
     private final ContractCheck check = new ContractCheck(Validation.byDefaultProvider().configure()

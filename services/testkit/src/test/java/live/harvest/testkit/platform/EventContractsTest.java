@@ -5,6 +5,7 @@ import live.harvest.platform.event.EventType;
 import live.harvest.platform.event.EventTypes;
 import live.harvest.platform.event.Topics;
 import live.harvest.testkit.OpenApiContract;
+import live.harvest.testkit.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The event contracts are one registry: every record is annotated, named once, published on a known topic, documented. */
+@UnitTest
 class EventContractsTest {
 
     private static final Set<String> TOPICS = Set.of(Topics.CATALOG, Topics.LIVESTREAM, Topics.ORDERS, Topics.LOGISTICS);

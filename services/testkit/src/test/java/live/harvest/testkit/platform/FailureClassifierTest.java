@@ -9,6 +9,7 @@ import live.harvest.platform.consumer.FailureClass;
 import live.harvest.platform.consumer.FailureClassifier;
 import live.harvest.platform.event.PoisonMessageException;
 import live.harvest.platform.problem.DomainException;
+import live.harvest.testkit.UnitTest;
 import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Plain, millisecond tests of which failures are retried, dead-lettered or recorded as refusals. */
+@UnitTest
 class FailureClassifierTest {
 
     @Test
