@@ -104,12 +104,17 @@ class FlashSaleRushTest {
             throws Exception {
         HttpRequest request = HttpRequest.newBuilder(ordersUrl)
                 .header("Authorization", "Bearer " + token)
-                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Idempotency-Key", UUID.randomUUID().toString()) // the same key on every retry
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(KafkaProbe.json(Fixtures.offerOrder(offerId, quantity))))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        // Like the app: a 503 (e.g. no pooled connection in time on a loaded machine) is retried after Retry-After.
+        for (int retry = 0; response.statusCode() == 503 && retry < 10; retry++) {
+            Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() == 201) {
             return new Attempt("accepted", quantity);
         }
