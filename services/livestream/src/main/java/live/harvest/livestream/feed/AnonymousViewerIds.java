@@ -46,9 +46,15 @@ public class AnonymousViewerIds {
         }
         try {
             byte[] nonce = DECODER.decode(id.substring(0, ENCODED_PART));
-            byte[] mac = DECODER.decode(id.substring(ENCODED_PART));
+            if (nonce.length != PART) {
+                return false;
+            }
+            // The id must be the one spelling we issue: the decoder ignores the unused low bits of each part's last
+            // character, so without this one issued id would have 256 spellings, each a "new" unique viewer.
             // Constant time: the comparison must not tell a forger how much of a guess was right.
-            return nonce.length == PART && MessageDigest.isEqual(mac, mac(nonce));
+            String canonical = ENCODER.encodeToString(nonce) + ENCODER.encodeToString(mac(nonce));
+            return MessageDigest.isEqual(id.getBytes(StandardCharsets.US_ASCII),
+                    canonical.getBytes(StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException notBase64) {
             return false;
         }
