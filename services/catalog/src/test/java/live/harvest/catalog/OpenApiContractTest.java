@@ -3,6 +3,7 @@ package live.harvest.catalog;
 import io.quarkus.test.junit.QuarkusTest;
 import live.harvest.testkit.InputAbuse;
 import live.harvest.testkit.OpenApiContract;
+import live.harvest.testkit.ResponseContract;
 import live.harvest.testkit.SecurityTable;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,11 @@ class OpenApiContractTest {
     @Test
     void servedSpecMatchesTheCommittedOne() throws Exception {
         OpenApiContract.assertServedMatchesCommitted("catalog");
+    }
+
+    @Test
+    void everyOperationDocumentsItsSuccessSchemaItsProblemsAndLocationOnCreate() throws Exception {
+        ResponseContract.assertEveryOperationDocumentsItsResponses("catalog");
     }
 
     @Test

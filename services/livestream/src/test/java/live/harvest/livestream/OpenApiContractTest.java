@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import live.harvest.livestream.support.CatalogStub;
 import live.harvest.testkit.InputAbuse;
 import live.harvest.testkit.OpenApiContract;
+import live.harvest.testkit.ResponseContract;
 import live.harvest.testkit.SecurityTable;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,11 @@ class OpenApiContractTest {
     @Test
     void theServedApiMatchesTheCommittedContract() throws IOException {
         OpenApiContract.assertServedMatchesCommitted("livestream");
+    }
+
+    @Test
+    void everyOperationDocumentsItsSuccessSchemaItsProblemsAndLocationOnCreate() throws Exception {
+        ResponseContract.assertEveryOperationDocumentsItsResponses("livestream");
     }
 
     @Test

@@ -62,15 +62,30 @@ public final class ApiOperations {
     private ApiOperations() {
     }
 
-    public static List<Operation> of(String service) throws IOException {
+    /** The committed document itself. */
+    public static JsonNode spec(String service) throws IOException {
         Path file = OpenApiContract.repoRoot().resolve("openapi").resolve(service + ".yaml");
-        JsonNode spec = YAML.readTree(file.toFile());
-        List<Operation> operations = new ArrayList<>();
+        return YAML.readTree(file.toFile());
+    }
+
+    /** Calls {@code each} with the method, path and node of every operation in the document. */
+    public static void forEach(JsonNode spec, OperationNode each) {
         spec.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
             if (METHODS.contains(op.getKey())) {
-                operations.add(operation(spec, op.getKey().toUpperCase(), path.getKey(), op.getValue()));
+                each.accept(op.getKey().toUpperCase(), path.getKey(), op.getValue());
             }
         }));
+    }
+
+    @FunctionalInterface
+    public interface OperationNode {
+        void accept(String method, String path, JsonNode operation);
+    }
+
+    public static List<Operation> of(String service) throws IOException {
+        JsonNode spec = spec(service);
+        List<Operation> operations = new ArrayList<>();
+        forEach(spec, (method, path, op) -> operations.add(operation(spec, method, path, op)));
         return operations;
     }
 

@@ -24,10 +24,13 @@ import live.harvest.catalog.product.ProductDtos.SkuView;
 import live.harvest.platform.security.Caller;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1")
@@ -48,6 +51,7 @@ public class ProductResource {
     @Path("/products")
     @PermitAll
     @Operation(summary = "Browse and search active products")
+    @APIResponse(responseCode = "200", description = "A page of products")
     @APIResponse(responseCode = "400", description = "Unknown category or sort, bad origin prefix or price range")
     public ProductPage browse(
             @Parameter(description = "Category, e.g. TEA") @QueryParam("category") String category,
@@ -69,6 +73,7 @@ public class ProductResource {
     @Path("/products/{productId}")
     @PermitAll
     @Operation(summary = "One product; drafts and delisted products only for their seller")
+    @APIResponse(responseCode = "200", description = "The product")
     @APIResponse(responseCode = "404", description = "Unknown or not visible to the caller")
     public ProductView get(@PathParam("productId") UUID productId) {
         return service.view(productId, caller.sellerId(), caller.is(Roles.ADMIN));
@@ -88,30 +93,37 @@ public class ProductResource {
     @Path("/products")
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "Create a product as a draft")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "409", description = "The seller has no profile yet")
     public Response create(@Valid @NotNull ProductRequest request) {
-        return Response.status(201).entity(service.create(caller.requireSellerId(), request)).build();
+        ProductView product = service.create(caller.requireSellerId(), request);
+        return Response.created(URI.create("/api/v1/products/" + product.productId())).entity(product).build();
     }
 
     @PUT
     @Path("/products/{productId}")
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "Replace a product's details (owner only), or create a draft with this id")
-    @APIResponse(responseCode = "200", description = "Replaced")
-    @APIResponse(responseCode = "201", description = "Created as a draft")
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "201", description = "Created as a draft",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "Another seller's product")
+    @APIResponse(responseCode = "409", description = "seller-profile-missing: a new product needs the seller's profile")
     public Response put(@PathParam("productId") UUID productId, @Valid @NotNull ProductRequest request) {
         ProductService.Saved<ProductView> saved = service.put(caller.requireSellerId(), productId, request);
-        return Response.status(saved.created() ? 201 : 200).entity(saved.view()).build();
+        return Response.status(saved.created() ? 201 : 200).location(URI.create("/api/v1/products/" + productId))
+                .entity(saved.view()).build();
     }
 
     @POST
     @Path("/products/{productId}/activation")
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "List the product publicly (needs a verified seller and a priced SKU)")
+    @APIResponse(responseCode = "200", description = "Active")
     @APIResponse(responseCode = "403", description = "Another seller's product")
     @APIResponse(responseCode = "409", description = "Seller not verified, or no priced SKU")
     public ProductView activate(@PathParam("productId") UUID productId) {
@@ -122,6 +134,7 @@ public class ProductResource {
     @Path("/products/{productId}/delisting")
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "Take the product off public listing")
+    @APIResponse(responseCode = "200", description = "Delisted")
     @APIResponse(responseCode = "403", description = "Another seller's product")
     public ProductView delist(@PathParam("productId") UUID productId) {
         return service.delist(caller.requireSellerId(), productId);
@@ -131,32 +144,39 @@ public class ProductResource {
     @Path("/products/{productId}/skus")
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "Add a SKU; initialStock, if given, is recorded as a RESTOCK movement")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SkuView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, e.g. non-positive price or weight")
     @APIResponse(responseCode = "403", description = "Another seller's product")
     public Response addSku(@PathParam("productId") UUID productId, @Valid @NotNull SkuRequest request) {
-        return Response.status(201).entity(service.addSku(caller.requireSellerId(), productId, request)).build();
+        SkuView sku = service.addSku(caller.requireSellerId(), productId, request);
+        return Response.created(URI.create("/api/v1/products/" + productId + "/skus/" + sku.skuId()))
+                .entity(sku).build();
     }
 
     @PUT
     @Path("/products/{productId}/skus/{skuId}")
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "Replace a SKU of the product, or add it with this id (initialStock only when adding)")
-    @APIResponse(responseCode = "200", description = "Replaced")
-    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SkuView.class)))
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SkuView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "Another seller's product")
     @APIResponse(responseCode = "409", description = "The SKU id belongs to another product")
     public Response putSku(@PathParam("productId") UUID productId, @PathParam("skuId") UUID skuId,
                            @Valid @NotNull SkuRequest request) {
         ProductService.Saved<SkuView> saved = service.putSku(caller.requireSellerId(), productId, skuId, request);
-        return Response.status(saved.created() ? 201 : 200).entity(saved.view()).build();
+        return Response.status(saved.created() ? 201 : 200)
+                .location(URI.create("/api/v1/products/" + productId + "/skus/" + skuId)).entity(saved.view()).build();
     }
 
     @PUT
     @Path("/skus/{skuId}")
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "Change a SKU's spec, weight or price (stock changes through the ledger)")
+    @APIResponse(responseCode = "200", description = "Changed")
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "Another seller's SKU")
     @APIResponse(responseCode = "404", description = "Unknown SKU")

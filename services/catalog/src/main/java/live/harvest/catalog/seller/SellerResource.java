@@ -17,9 +17,12 @@ import live.harvest.catalog.seller.SellerDtos.VerificationRequest;
 import live.harvest.platform.security.Caller;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.util.UUID;
 
 // Rooted at /api/v1 like the other resources, so /sellers/me/products (ProductResource) still matches.
@@ -39,18 +42,22 @@ public class SellerResource {
     @Path("/sellers/me")
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "Create or replace the calling seller's own profile")
-    @APIResponse(responseCode = "200", description = "Profile updated")
-    @APIResponse(responseCode = "201", description = "Profile created")
+    @APIResponse(responseCode = "200", description = "Profile updated",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SellerProfile.class)))
+    @APIResponse(responseCode = "201", description = "Profile created; Location is the public profile",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SellerProfile.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, e.g. township not within county")
     public Response saveOwn(@Valid @NotNull ProfileRequest request) {
         SellerService.Saved saved = service.saveOwn(caller.requireSellerId(), request);
-        return Response.status(saved.created() ? 201 : 200).entity(saved.profile()).build();
+        return Response.status(saved.created() ? 201 : 200)
+                .location(URI.create("/api/v1/sellers/" + saved.profile().sellerId())).entity(saved.profile()).build();
     }
 
     @GET
     @Path("/sellers/me")
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "The calling seller's own profile, including contact phone")
+    @APIResponse(responseCode = "200", description = "The profile")
     @APIResponse(responseCode = "404", description = "No profile yet")
     public SellerProfile own() {
         return service.own(caller.requireSellerId());
@@ -60,6 +67,7 @@ public class SellerResource {
     @Path("/sellers/{sellerId}")
     @PermitAll
     @Operation(summary = "A seller's public profile (no contact details)")
+    @APIResponse(responseCode = "200", description = "The public profile")
     @APIResponse(responseCode = "404", description = "Unknown seller")
     public PublicSeller publicProfile(@PathParam("sellerId") UUID sellerId) {
         return service.publicProfile(sellerId);
@@ -69,6 +77,7 @@ public class SellerResource {
     @Path("/sellers/{sellerId}/verification")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Set a seller's verification state (admin)")
+    @APIResponse(responseCode = "200", description = "The profile with its new state")
     @APIResponse(responseCode = "404", description = "Unknown seller")
     public SellerProfile verify(@PathParam("sellerId") UUID sellerId, @Valid @NotNull VerificationRequest request) {
         return service.verify(sellerId, request);

@@ -15,10 +15,13 @@ import live.harvest.livestream.offer.OfferViews.OfferView;
 import live.harvest.livestream.offer.OfferViews.OpenOffer;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,20 +39,23 @@ public class OfferResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SELLER)
-    @ResponseStatus(201)
     @Operation(summary = "Open and pin a flash-sale offer (allocates its units from catalog)")
-    @APIResponse(responseCode = "201", description = "Open and pinned")
+    @APIResponse(responseCode = "201", description = "Open and pinned",
+            content = @Content(schema = @Schema(implementation = OfferView.class)))
     @APIResponse(responseCode = "400", description = "Invalid price, quantity, limit or end time")
     @APIResponse(responseCode = "403", description = "Not the owner of the stream or of the product")
     @APIResponse(responseCode = "404", description = "Unknown stream or SKU")
     @APIResponse(responseCode = "409", description = "Stream not live, insufficient-stock or product-not-active")
-    public OfferView open(@PathParam("streamId") UUID streamId, @Valid @NotNull OpenOffer request) {
-        return offers.open(streamId, request);
+    public RestResponse<OfferView> open(@PathParam("streamId") UUID streamId, @Valid @NotNull OpenOffer request) {
+        OfferView offer = offers.open(streamId, request);
+        URI location = URI.create("/api/v1/streams/" + streamId + "/offers/" + offer.id());
+        return RestResponse.ResponseBuilder.<OfferView>created(location).entity(offer).build();
     }
 
     @GET
     @PermitAll
     @Operation(summary = "Offers of a stream, oldest first")
+    @APIResponse(responseCode = "200", description = "The offers")
     @APIResponse(responseCode = "404", description = "Unknown stream")
     public List<OfferView> list(@PathParam("streamId") UUID streamId) {
         return offers.ofStream(streamId);
@@ -59,6 +65,7 @@ public class OfferResource {
     @Path("/{offerId}/pin")
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "Pin an open offer again (unpins the current one)")
+    @APIResponse(responseCode = "200", description = "Pinned")
     @APIResponse(responseCode = "403", description = "Not the owner")
     @APIResponse(responseCode = "404", description = "Unknown stream or offer")
     @APIResponse(responseCode = "409", description = "Stream not live or offer closed")
@@ -70,6 +77,7 @@ public class OfferResource {
     @Path("/{offerId}/close")
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "Close an offer early; unsold units go back to catalog after orders drains the pool")
+    @APIResponse(responseCode = "200", description = "Closed")
     @APIResponse(responseCode = "403", description = "Not the owner")
     @APIResponse(responseCode = "404", description = "Unknown stream or offer")
     @APIResponse(responseCode = "409", description = "Offer already closed")

@@ -30,6 +30,7 @@ public class ResultsResource {
     @Operation(summary = "Sales results of a stream and its offers (owner or admin)",
             description = "Orders, units and GMV built from order events; cancelled, expired and refunded orders "
                     + "are netted out and counted separately.")
+    @APIResponse(responseCode = "200", description = "The results")
     @APIResponse(responseCode = "403", description = "Not the owner")
     @APIResponse(responseCode = "404", description = "Unknown stream")
     public StreamResults results(@PathParam("streamId") UUID streamId) {

@@ -22,11 +22,14 @@ import live.harvest.livestream.stream.StreamViews.StreamView;
 import live.harvest.platform.input.Paging;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,14 +50,16 @@ public class StreamResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SELLER)
-    @ResponseStatus(201)
     @Operation(summary = "Schedule a stream (verified sellers only)")
-    @APIResponse(responseCode = "201", description = "Scheduled")
+    @APIResponse(responseCode = "201", description = "Scheduled",
+            content = @Content(schema = @Schema(implementation = StreamView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request")
     @APIResponse(responseCode = "403", description = "Seller not verified by catalog")
     @APIResponse(responseCode = "503", description = "Catalog unavailable")
-    public StreamView schedule(@Valid @NotNull ScheduleStream request) {
-        return streams.schedule(request);
+    public RestResponse<StreamView> schedule(@Valid @NotNull ScheduleStream request) {
+        StreamView stream = streams.schedule(request);
+        return RestResponse.ResponseBuilder.<StreamView>created(URI.create("/api/v1/streams/" + stream.id()))
+                .entity(stream).build();
     }
 
     @GET
@@ -79,6 +84,7 @@ public class StreamResource {
     @Path("/{streamId}")
     @PermitAll
     @Operation(summary = "One stream")
+    @APIResponse(responseCode = "200", description = "The stream")
     @APIResponse(responseCode = "404", description = "Unknown stream")
     public StreamView get(@PathParam("streamId") UUID streamId) {
         return streams.get(streamId);
@@ -88,6 +94,7 @@ public class StreamResource {
     @Path("/{streamId}/start")
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "Go live (owner only; one live stream per seller)")
+    @APIResponse(responseCode = "200", description = "Live")
     @APIResponse(responseCode = "403", description = "Not the owner")
     @APIResponse(responseCode = "404", description = "Unknown stream")
     @APIResponse(responseCode = "409", description = "Not scheduled, or the seller is already live")
@@ -99,6 +106,7 @@ public class StreamResource {
     @Path("/{streamId}/end")
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "End a live stream; closes its open offers")
+    @APIResponse(responseCode = "200", description = "Ended")
     @APIResponse(responseCode = "403", description = "Not the owner")
     @APIResponse(responseCode = "404", description = "Unknown stream")
     @APIResponse(responseCode = "409", description = "The stream is not live")
@@ -110,6 +118,7 @@ public class StreamResource {
     @Path("/{streamId}/cancel")
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "Cancel a stream that has not gone live")
+    @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "403", description = "Not the owner")
     @APIResponse(responseCode = "404", description = "Unknown stream")
     @APIResponse(responseCode = "409", description = "Already live, ended or cancelled")

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,7 +43,9 @@ public class ColdChainResource {
     @APIResponse(responseCode = "404", description = "No such shipment at your sites")
     @APIResponse(responseCode = "409", description = "The parcel is not in transit, or the readingId was reused")
     public Response forShipment(@PathParam("shipmentId") UUID shipmentId, @Valid @NotNull ReadingRequest request) {
-        return Response.status(201).entity(coldChain.forShipment(shipmentId, request)).build();
+        // Readings have no address of their own; the parcel's list holds this one.
+        return Response.created(URI.create("/api/v1/shipments/" + shipmentId + "/temperature-readings"))
+                .entity(coldChain.forShipment(shipmentId, request)).build();
     }
 
     @GET
@@ -64,6 +67,7 @@ public class ColdChainResource {
     @APIResponse(responseCode = "403", description = "You do not work at the named site")
     @APIResponse(responseCode = "404", description = "No such wave at your sites")
     public Response forWave(@PathParam("waveId") UUID waveId, @Valid @NotNull ReadingRequest request) {
-        return Response.status(201).entity(coldChain.forWave(waveId, request)).build();
+        return Response.created(URI.create("/api/v1/waves/" + waveId))
+                .entity(coldChain.forWave(waveId, request)).build();
     }
 }

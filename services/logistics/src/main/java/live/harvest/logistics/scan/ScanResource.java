@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/shipments/{shipmentId}/scans")
@@ -49,6 +50,8 @@ public class ScanResource {
     @APIResponse(responseCode = "422", description = "Wrong pickup code, unknown pickup point or wrong site")
     public Response scan(@PathParam("shipmentId") UUID shipmentId, @Valid @NotNull ScanRequest request) {
         Outcome outcome = scans.scan(shipmentId, request);
-        return Response.status(outcome.replayed() ? 200 : 201).entity(outcome.result()).build();
+        // A scan has no address of its own; the shipment's timeline shows it.
+        return Response.status(outcome.replayed() ? 200 : 201).location(URI.create("/api/v1/shipments/" + shipmentId))
+                .entity(outcome.result()).build();
     }
 }

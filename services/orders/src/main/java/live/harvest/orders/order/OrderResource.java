@@ -1,5 +1,7 @@
 package live.harvest.orders.order;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/orders")
@@ -44,12 +47,15 @@ public class OrderResource {
     private final OrderQueries queries;
     private final OrderLifecycle lifecycle;
     private final Caller caller;
+    private final ObjectMapper json;
 
-    public OrderResource(OrderPlacement placement, OrderQueries queries, OrderLifecycle lifecycle, Caller caller) {
+    public OrderResource(OrderPlacement placement, OrderQueries queries, OrderLifecycle lifecycle, Caller caller,
+                         ObjectMapper json) {
         this.placement = placement;
         this.queries = queries;
         this.lifecycle = lifecycle;
         this.caller = caller;
+        this.json = json;
     }
 
     @POST
@@ -71,9 +77,15 @@ public class OrderResource {
             @Parameter(description = "1-64 printable characters, unique per purchase intent")
             @HeaderParam(IdempotencyKey.HEADER) @NotNull @Pattern(regexp = IdempotencyKey.PATTERN,
                     message = IdempotencyKey.MESSAGE) String idempotencyKey,
-            @NotNull @Valid PlaceOrderRequest request) {
+            @NotNull @Valid PlaceOrderRequest request) throws JsonProcessingException {
         StoredResponse answer = placement.place(caller.id(), idempotencyKey, request);
-        return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
+        Response.ResponseBuilder response = Response.status(answer.status()).type(MediaType.APPLICATION_JSON)
+                .entity(answer.body());
+        if (answer.status() == 201) {
+            // The stored answer is the order's JSON (a replay too): its id names the order created.
+            response.location(URI.create("/api/v1/orders/" + json.readTree(answer.body()).path("id").asText()));
+        }
+        return response.build();
     }
 
     @GET

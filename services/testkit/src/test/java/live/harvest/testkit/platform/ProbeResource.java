@@ -76,6 +76,15 @@ public class ProbeResource {
         throw DomainException.conflict("probe-conflict", "Cannot " + what);
     }
 
+    /** A 201, with or without the Location every 201 must carry (CreatedCarriesLocationTest). */
+    @GET
+    @Path("/public/created/{located}")
+    @jakarta.annotation.security.PermitAll
+    public jakarta.ws.rs.core.Response created(@PathParam("located") boolean located) {
+        jakarta.ws.rs.core.Response.ResponseBuilder response = jakarta.ws.rs.core.Response.status(201).entity("made");
+        return (located ? response.location(java.net.URI.create("/probe/made")) : response).build();
+    }
+
     /** Writes a delivered-shipment event through the outbox, then optionally fails to roll it back. */
     @POST
     @Path("/publish/{shipmentId}/{fail}")
