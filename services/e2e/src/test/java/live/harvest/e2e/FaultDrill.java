@@ -102,9 +102,8 @@ final class FaultDrill {
 
     /**
      * Converged: every order named to a buyer is ROUTED in orders and its shipment ROUTED in logistics, orders
-     * drained the closed offer's pool and catalog took the unsold units back. (Read from the e2e databases, not from
-     * livestream's offer view: tests running beside us share the topics, issue 17, and their orders service drains
-     * its own copy of our pool into the same events.)
+     * drained the closed offer's pool and catalog took the unsold units back. (Read from the e2e databases, where
+     * each fact is recorded once, rather than from livestream's offer view built from events.)
      * @return seconds from the end of the fault, or null if it did not converge within {@link #CONVERGENCE}
      */
     private Double awaitConvergence(FlashSaleScenario.Live live, Set<UUID> orders, Instant faultOver) {

@@ -109,9 +109,11 @@ class IdentityIT {
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-jar",
                 root.resolve("services/catalog/target/quarkus-app/quarkus-run.jar").toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        // Its own, otherwise unused database and consumer group: it must not touch the e2e catalog's data.
+        // Its own, otherwise unused database, consumer group and topic namespace: it must not touch the e2e catalog's
+        // data or events, nor the stack's; two connections are its share of PostgreSQL's.
         builder.environment().putAll(Map.of("HTTP_PORT", "18091", "DB_NAME", "harvest_platform",
                 "DB_USER", "harvest_platform", "KAFKA_GROUP_ID", "catalog-prod-check",
+                "HARVEST_KAFKA_TOPIC_PREFIX", "e2e-prod-check.", "DB_POOL_MAX", "2",
                 "LOCAL_JWT_PUBLIC_KEY", Marketplace.publicKeyBody()));
         Files.createDirectories(log.getParent());
         Process prod = builder.start();

@@ -20,9 +20,11 @@ import java.util.Map;
 /**
  * Starts the four services from their packaged artifacts ({@code target/quarkus-app/quarkus-run.jar}), as a user
  * would run them, on their own ports, against the real Kafka, PostgreSQL and Redis; stops them after the last test.
- * Started once per test run. They get databases and a Redis logical database of their own ({@code harvest_<svc>_e2e},
- * {@link #REDIS_DB}), so the fault suite can flush that Redis and cut those connections without touching the
- * services' own tests running on the same machine. The fault suite may also crash and restart one service.
+ * Started once per test run. They get databases, a Redis logical database, consumer groups and a Kafka topic
+ * namespace of their own ({@code harvest_<svc>_e2e}, {@link #REDIS_DB}, {@code <svc>-e2e}, {@link #TOPIC_PREFIX};
+ * ADR 0017), so the fault suite can flush that Redis and cut those connections without touching the services' own
+ * tests or a stack running on the same machine, and none of them sees the others' events. The fault suite may also
+ * crash and restart one service.
  */
 public final class Marketplace implements BeforeAllCallback, ExtensionContext.Store.CloseableResource, AutoCloseable {
 
@@ -31,6 +33,10 @@ public final class Marketplace implements BeforeAllCallback, ExtensionContext.St
     private static final List<String> ORDER = List.of("catalog", "livestream", "orders", "logistics");
     /** The services' own tests use Redis databases 1 and 2; the live stack uses 0. */
     public static final int REDIS_DB = 8;
+    /** In front of every topic name (ADR 0017): the stack has none, the services' own tests use {@code test.}. */
+    public static final String TOPIC_PREFIX = "e2e.";
+    /** Connections each service may open: four of them beside the stack and a test JVM fit PostgreSQL's 100. */
+    static final int DB_POOL_MAX = 6;
 
     private static Marketplace running;
     private final Map<String, ProcessBuilder> builders = new LinkedHashMap<>();
@@ -108,6 +114,8 @@ public final class Marketplace implements BeforeAllCallback, ExtensionContext.St
         env.put("DB_NAME", database(service));
         env.put("REDIS_DB", String.valueOf(REDIS_DB));
         env.put("KAFKA_GROUP_ID", service + "-e2e");
+        env.put("HARVEST_KAFKA_TOPIC_PREFIX", TOPIC_PREFIX);
+        env.put("DB_POOL_MAX", String.valueOf(DB_POOL_MAX));
         env.put("QUARKUS_PROFILE", "prod,local");
         env.put("LOCAL_JWT_PUBLIC_KEY", publicKey);
         PORTS.forEach((name, port) -> env.put(name.toUpperCase() + "_URL", url(name)));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import live.harvest.platform.event.EventEnvelope;
+import live.harvest.platform.event.TopicNamespace;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +29,8 @@ import java.util.function.Predicate;
 /**
  * Watches a topic on the real broker from "now" on, so a test sees only what it caused. Open it before acting,
  * then await the records you expect. Also sends raw records, for duplicate and poison-message tests.
+ * Topics are named as in {@code Topics}; the probe puts the test profile's namespace in front ({@link #onBroker},
+ * ADR 0017), so a test never touches the topics of a stack running on the same broker.
  */
 public final class KafkaProbe implements AutoCloseable {
 
@@ -60,7 +64,22 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** Starts watching {@code topic} from its current end (creating it through auto-create if needed). */
     public static KafkaProbe watch(String topic) {
-        return new KafkaProbe(topic);
+        return new KafkaProbe(onBroker(topic));
+    }
+
+    /** Watches a topic by its exact name on the broker, outside the namespace: for tests of the namespace itself. */
+    public static KafkaProbe watchOutsideTheNamespace(String brokerTopic) {
+        return new KafkaProbe(brokerTopic);
+    }
+
+    /**
+     * The name on the broker of a topic from {@code Topics}: the running application's namespace
+     * ({@code harvest.kafka.topic-prefix}, {@code test.} under %test) in front. For tests that produce with their own
+     * client or compare a record's topic.
+     */
+    public static String onBroker(String topic) {
+        return ConfigProvider.getConfig().getOptionalValue(TopicNamespace.PREFIX_PROPERTY, String.class).orElse("")
+                + topic;
     }
 
     public static String bootstrapServers() {
@@ -114,8 +133,9 @@ public final class KafkaProbe implements AutoCloseable {
         }
     }
 
-    /** Sends a raw record and waits for the broker's acknowledgement. */
-    public static void send(String topic, String key, String value) {
+    /** Sends a raw record to {@code topic} (named as in {@code Topics}) and waits for the broker's acknowledgement. */
+    public static void send(String contractTopic, String key, String value) {
+        String topic = onBroker(contractTopic);
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

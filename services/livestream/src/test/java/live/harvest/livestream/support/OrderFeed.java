@@ -48,7 +48,7 @@ public final class OrderFeed implements AutoCloseable {
 
     /** Sends a record without waiting; {@link #flush()} waits for all. */
     public void send(String key, String json) {
-        producer.send(new ProducerRecord<>(Topics.ORDERS, key, json));
+        producer.send(new ProducerRecord<>(KafkaProbe.onBroker(Topics.ORDERS), key, json));
     }
 
     public void send(DomainEvent event) {

@@ -1,6 +1,7 @@
 package live.harvest.platform.consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import live.harvest.platform.event.TopicNamespace;
 import live.harvest.platform.event.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,15 +43,17 @@ public class DeadLetterReplay {
 
     private final String bootstrapServers;
     private final String deadLetterTopic;
+    private final TopicNamespace topics;
 
     public DeadLetterReplay(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                            @ConfigProperty(name = "quarkus.application.name") String service) {
+                            @ConfigProperty(name = "quarkus.application.name") String service, TopicNamespace topics) {
         this.bootstrapServers = bootstrapServers;
-        this.deadLetterTopic = Topics.deadLetter(service);
+        this.deadLetterTopic = topics.onBroker(Topics.deadLetter(service));
+        this.topics = topics;
     }
 
     /**
-     * @param originalTopic only records that came from this topic (null: all)
+     * @param originalTopic only records that came from this topic, named as in {@link Topics} (null: all)
      * @param partition     only this partition of the dead-letter topic (null: all)
      * @param fromOffset    first offset to look at on each partition read (null: the beginning)
      * @param max           most records to re-publish
@@ -66,6 +69,7 @@ public class DeadLetterReplay {
             for (TopicPartition read : partitions) {
                 reader.seek(read, fromOffset == null ? 0 : fromOffset);
             }
+            String wanted = originalTopic == null ? null : topics.onBroker(originalTopic);
             int scanned = 0;
             int replayed = 0;
             Map<Integer, Long> next = new TreeMap<>();
@@ -77,9 +81,9 @@ public class DeadLetterReplay {
                     }
                     scanned++;
                     next.put(record.partition(), record.offset() + 1);
-                    String from = text(record.headers().lastHeader("dead-letter-topic"));
-                    if (from != null && (originalTopic == null || originalTopic.equals(from))) {
-                        writer.send(republished(record, from)).get();
+                    String cameFrom = text(record.headers().lastHeader("dead-letter-topic"));
+                    if (cameFrom != null && (wanted == null || wanted.equals(cameFrom))) {
+                        writer.send(republished(record, cameFrom)).get();
                         replayed++;
                     }
                 }

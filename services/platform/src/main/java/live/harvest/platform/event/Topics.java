@@ -3,6 +3,10 @@ package live.harvest.platform.event;
 /**
  * Every Kafka topic name, in one place. One topic per publishing service; the record key is the aggregate id.
  * Each consuming service has its own dead-letter topic for messages it could not process.
+ * <p>
+ * These are the names of the contract. On the broker each deployment puts its namespace in front of them
+ * ({@link TopicNamespace}: nothing for the stack, {@code test.} for the tests); configuration reads them, already in
+ * the namespace, as {@code ${harvest.topics.<name>}} ({@link TopicNames}).
  */
 public final class Topics {
 

@@ -7,6 +7,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import live.harvest.platform.event.TopicNamespace;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -40,12 +41,14 @@ public class OutboxRelay {
     private final EntityManager em;
     private final Emitter<String> emitter;
     private final OutboxConfig config;
+    private final TopicNamespace topics;
 
     public OutboxRelay(EntityManager em, @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER,
-            bufferSize = 10_000) Emitter<String> emitter, OutboxConfig config) {
+            bufferSize = 10_000) Emitter<String> emitter, OutboxConfig config, TopicNamespace topics) {
         this.em = em;
         this.emitter = emitter;
         this.config = config;
+        this.topics = topics;
     }
 
     private volatile ScheduledExecutorService loop;
@@ -112,8 +115,9 @@ public class OutboxRelay {
         RecordHeaders headers = new RecordHeaders();
         headers.add("event-id", row.eventId.toString().getBytes(StandardCharsets.UTF_8));
         headers.add("event-type", row.type.getBytes(StandardCharsets.UTF_8));
+        // The row keeps the contract's topic name; the namespace is this deployment's (ADR 0017).
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.topic).withKey(row.aggregateId).withHeaders(headers).build();
+                .withTopic(topics.onBroker(row.topic)).withKey(row.aggregateId).withHeaders(headers).build();
         emitter.send(Message.of(row.envelope)
                 .addMetadata(metadata)
                 .withAck(() -> {

@@ -88,7 +88,7 @@ class ConsumerFailureClassesTest {
             assertTrue(header(dead, "dead-letter-reason").contains("orderId"), header(dead, "dead-letter-reason"));
             assertEquals(envelope.eventId().toString(), header(dead, EventDispatcher.HEADER_EVENT_ID));
             assertEquals("logistics.shipment-delivered", header(dead, EventDispatcher.HEADER_EVENT_TYPE));
-            assertEquals(ProbeEvents.TOPIC, header(dead, "dead-letter-topic"));
+            assertEquals(KafkaProbe.onBroker(ProbeEvents.TOPIC), header(dead, "dead-letter-topic"));
             // and no handler ran for it, while the event after it is applied
             await().atMost(WAIT).until(() -> records.effects(after) == 1);
             assertEquals(0, records.effects(recipient));

@@ -51,7 +51,7 @@ class DeadLetterReplayTest {
                     .post(REPLAY)
                     .then().statusCode(200)
                     .body("replayed", equalTo(1))
-                    .body("deadLetterTopic", equalTo(Topics.deadLetter(ProbeEvents.CONSUMER)));
+                    .body("deadLetterTopic", equalTo(KafkaProbe.onBroker(Topics.deadLetter(ProbeEvents.CONSUMER))));
 
             // Then it is back on its original topic, same key and value, marked as replayed
             ConsumerRecord<String, String> again = probeTopic.await(

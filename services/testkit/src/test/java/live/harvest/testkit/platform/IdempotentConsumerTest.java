@@ -47,7 +47,8 @@ class IdempotentConsumerTest {
 
             // Then the poison lands on the dead-letter topic with its reason
             ConsumerRecord<String, String> dead = deadLetters.await(r -> poison.equals(r.value()), Duration.ofSeconds(30));
-            assertEquals(ProbeEvents.TOPIC, new String(dead.headers().lastHeader("dead-letter-topic").value()));
+            assertEquals(KafkaProbe.onBroker(ProbeEvents.TOPIC),
+                    new String(dead.headers().lastHeader("dead-letter-topic").value()));
             // and the good one after it is still applied
             await().atMost(Duration.ofSeconds(30)).until(() -> records.effects(after) == 1);
         }
