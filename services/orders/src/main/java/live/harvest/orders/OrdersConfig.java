@@ -45,6 +45,14 @@ public interface OrdersConfig {
     String reconcileEvery();
 
     /**
+     * How long after an offer's end (its {@code endsAt}, or its stream's end) the reconciler drains it if no
+     * {@code livestream.offer-closed} did (ADR 0018). Livestream's close normally comes within a second; the grace
+     * leaves it the first word and absorbs clock skew between the services.
+     */
+    @WithDefault("PT2M")
+    Duration endedOfferGrace();
+
+    /**
      * Anti-hoarding: the most units of one regular listing a single order line may hold for the payment window (a
      * platform default; live offers have their own per-buyer limit). Above it: 422 {@code quantity-above-cap}.
      */
