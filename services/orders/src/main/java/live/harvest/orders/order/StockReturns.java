@@ -16,9 +16,9 @@ import java.util.List;
 /**
  * Gives a cancelled, expired or refunded-before-dispatch order's units back: into the live pool while its offer is
  * still open (buyers can take them at once), else to catalog (which reads {@code returnedTo == CATALOG} lines from the
- * event). A line already returned is skipped, so no path can return it twice. Redis is
- * not part of the database transaction, so a rollback takes the pool units back again. Each line records where its
- * units went, under the offer row's KEY SHARE lock, so a pool rebuild (ADR 0011) counts exactly what the pool lacks.
+ * event). A line already returned is skipped, so no path can return it twice. Redis is not part of the database
+ * transaction, so a rollback takes the pool units back again. Each line records where its units went, under the
+ * offer row's KEY SHARE lock, so a pool rebuild (ADR 0011) counts exactly what the pool lacks.
  */
 @ApplicationScoped
 public class StockReturns {
