@@ -44,6 +44,14 @@ public interface OrdersConfig {
     @WithDefault("2s")
     String reconcileEvery();
 
+    /**
+     * How long after an offer's end (its {@code endsAt}, or its stream's end) the reconciler drains it if no
+     * {@code livestream.offer-closed} did (ADR 0018). Livestream's close normally comes within a second; the grace
+     * leaves it the first word and absorbs clock skew between the services.
+     */
+    @WithDefault("PT2M")
+    Duration endedOfferGrace();
+
     // Caps on units of a regular listing per order and per buyer are catalog's, per SKU (ADR 0019): not here.
 
     /** Anti-hoarding: how many unpaid orders a buyer may hold at once. Above it: 409 {@code too-many-unpaid-orders}. */

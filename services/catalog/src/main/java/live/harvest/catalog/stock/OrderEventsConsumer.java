@@ -11,6 +11,7 @@ import live.harvest.platform.event.orders.OrderEvents.OrderCancelled;
 import live.harvest.platform.event.orders.OrderEvents.OrderExpired;
 import live.harvest.platform.event.orders.OrderEvents.OrderPaid;
 import live.harvest.platform.event.orders.OrderEvents.OrderPlaced;
+import live.harvest.platform.event.orders.OrderEvents.OrderRefunded;
 import live.harvest.platform.event.orders.OrderEvents.ReturnedLine;
 import live.harvest.platform.event.orders.OrderEvents.StockReturn;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -22,7 +23,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The orders topic's entry point and its handlers, one per event type. Orders' side of the stock: placed orders hold
- * their reservations; drained pools and cancelled or expired orders give back.
+ * their reservations; drained pools and cancelled, expired or refunded-before-dispatch orders give back.
  */
 @ApplicationScoped
 public class OrderEventsConsumer {
@@ -75,6 +76,22 @@ public class OrderEventsConsumer {
         return (expired, envelope) -> {
             reservations.markOrderEnded(expired.orderId());
             giveBack(reservations, expired.orderId(), expired.returned(), envelope.eventId(), "order expired");
+        };
+    }
+
+    /**
+     * A refund before dispatch returns its lines like a cancellation (ADR 0018). A refund after dispatch returns none
+     * (the goods were sold and travel back on a return leg): its reservations stay confirmed, not made due.
+     */
+    @Produces
+    @Singleton
+    EventHandler<OrderRefunded> orderRefunded(ReservationService reservations) {
+        return (refunded, envelope) -> {
+            if (refunded.returned() == null || refunded.returned().isEmpty()) {
+                return;
+            }
+            reservations.markOrderEnded(refunded.orderId());
+            giveBack(reservations, refunded.orderId(), refunded.returned(), envelope.eventId(), "order refunded");
         };
     }
 

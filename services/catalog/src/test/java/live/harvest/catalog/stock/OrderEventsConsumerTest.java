@@ -12,7 +12,10 @@ import live.harvest.platform.event.Topics;
 import live.harvest.platform.event.orders.OrderEvents.OfferPoolDrained;
 import live.harvest.platform.event.orders.OrderEvents.OrderCancelled;
 import live.harvest.platform.event.orders.OrderEvents.OrderExpired;
+import live.harvest.platform.event.orders.OrderEvents.DeliveryAddress;
+import live.harvest.platform.event.orders.OrderEvents.OrderPaid;
 import live.harvest.platform.event.orders.OrderEvents.OrderPlaced;
+import live.harvest.platform.event.orders.OrderEvents.OrderRefunded;
 import live.harvest.platform.event.orders.OrderEvents.ReturnedLine;
 import live.harvest.platform.event.orders.OrderEvents.StockReturn;
 import live.harvest.testkit.KafkaProbe;
@@ -31,6 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class OrderEventsConsumerTest {
+
+    private static final DeliveryAddress ADDRESS = new DeliveryAddress("Wang Fang", "13800138000", "330127",
+            "330127100", null, "No. 8 Lakeside Road");
 
     @Inject
     EventCodec codec;
@@ -97,6 +103,38 @@ class OrderEventsConsumerTest {
     }
 
     @Test
+    void givenPaidOrders_whenRefundedBeforeAndAfterDispatch_thenOnlyTheLinesReturnedBeforeDispatchComeBackOnce() {
+        // Given two paid orders of a listing of 50: A reserved 4 units, B reserved 5 (orders.order-paid consumed)
+        Listing listing = Fixtures.listing(3000, 50);
+        UUID buyer = UUID.randomUUID();
+        UUID a = reservePaid(listing, buyer, 4);
+        UUID b = reservePaid(listing, buyer, 5);
+        String key = a.toString();
+
+        // When A is refunded before dispatch (its line returned to catalog; the event comes twice), and B after
+        // delivery (nothing returned: the goods travel back on a return leg, ADR 0018)
+        String refundedA = envelope(new OrderRefunded(a, buyer, listing.sellerId(), null, 12000, "CNY", "farm",
+                List.of(new ReturnedLine(listing.skuId(), null, 4, StockReturn.CATALOG))));
+        KafkaProbe.send(Topics.ORDERS, key, refundedA);
+        KafkaProbe.send(Topics.ORDERS, key, refundedA);
+        KafkaProbe.send(Topics.ORDERS, key, envelope(new OrderRefunded(b, buyer, listing.sellerId(), null, 15000,
+                "CNY", "spoiled", List.of())));
+        // and a marker cancellation on the same partition returns 1 unit, so we know the others were consumed
+        UUID marker = reservePaid(listing, buyer, 1);
+        KafkaProbe.send(Topics.ORDERS, key, envelope(new OrderCancelled(marker, buyer, listing.sellerId(), null,
+                3000, true, "marker", List.of(new ReturnedLine(listing.skuId(), null, 1, StockReturn.CATALOG)))));
+
+        // Then A's 4 units came back once, B's stay sold: 50 - 4 - 5 - 1 + 4 + 1
+        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.onHand(listing) == 45);
+        assertEquals(2, movements(listing, "CANCELLATION_RETURN", null));
+        // and B's reservation stays confirmed, not made due for the reconciler
+        StockReservation kept = QuarkusTransaction.requiringNew().call(() ->
+                StockReservation.findById(new StockReservation.Key(b, listing.skuId())));
+        assertEquals(StockReservation.Status.RESERVED, kept.status);
+        assertEquals(null, kept.orderEndedAt);
+    }
+
+    @Test
     void givenAnOrderThatHoldsItsReservationWhenAnyoneWithdrawsItThenRefusedAndTheUnitsAreNotCountedTwice() {
         // Regression (identity issue): a buyer withdrew his own open order's units while the order stayed payable,
         // so 6 units were paid for on a SKU of 3. Given the whole stock of 3 reserved for an order...
@@ -123,6 +161,20 @@ class OrderEventsConsumerTest {
         // Then the units stay with the order: nothing came back to stock
         assertEquals(0, Fixtures.onHand(listing));
         assertEquals(0, movements(listing, "CANCELLATION_RETURN", null));
+    }
+
+    /** A reservation of {@code quantity} for a new order, which orders then reports paid; returns the order id. */
+    private UUID reservePaid(Listing listing, UUID buyer, int quantity) {
+        UUID order = UUID.randomUUID();
+        Fixtures.asService("harvest-orders")
+                .body(Map.of("orderId", order, "buyerId", buyer, "skuId", listing.skuId(), "quantity", quantity))
+                .post("/api/v1/stock/reservations").then().statusCode(201);
+        KafkaProbe.send(Topics.ORDERS, order.toString(), envelope(new OrderPaid(order, buyer, listing.sellerId(),
+                null, null, "pay-" + order, 3000L * quantity, "CNY", List.of(), null, ADDRESS, Instant.now())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                StockReservation.<StockReservation>findById(new StockReservation.Key(order, listing.skuId()))
+                        .paidAt != null));
+        return order;
     }
 
     private UUID allocate(Listing listing, int quantity) {

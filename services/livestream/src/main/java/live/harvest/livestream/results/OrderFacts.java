@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Applies order events to what livestream keeps: the stream's order facts (for results) and each offer's
@@ -89,13 +90,15 @@ public class OrderFacts {
         ended(event.orderId(), StreamOrder.Status.EXPIRED, event.returned());
     }
 
+    /**
+     * A refunded order leaves the sales figures (it is counted apart, with its amount). Units it returned before
+     * dispatch (ADR 0018) are back in the offer's stock. An order refunds once: the same refund announced again under
+     * another event id changes nothing.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refunded(OrderRefunded event) {
-        StreamOrder.<StreamOrder>findByIdOptional(event.orderId()).ifPresent(order -> {
-            order.status = StreamOrder.Status.REFUNDED;
-            order.refundedFen += event.amountFen();
-            order.updatedAt = Instant.now();
-        });
+        ended(event.orderId(), StreamOrder.Status.REFUNDED, event.returned(),
+                order -> order.refundedFen = event.amountFen());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -108,12 +111,21 @@ public class OrderFacts {
     }
 
     private void ended(UUID orderId, StreamOrder.Status status, List<ReturnedLine> returned) {
-        StreamOrder.<StreamOrder>findByIdOptional(orderId).ifPresent(order -> {
-            if (order.status == StreamOrder.Status.PLACED) {
-                order.status = status;
-                order.updatedAt = Instant.now();
-            }
+        ended(orderId, status, returned, order -> {
         });
+    }
+
+    private void ended(UUID orderId, StreamOrder.Status status, List<ReturnedLine> returned,
+                       Consumer<StreamOrder> alsoOnce) {
+        // Only the first end of a placed order counts: an order ends once (cancel, expiry and refund exclude each
+        // other), so the same end announced again under another event id must not return its units twice.
+        StreamOrder order = StreamOrder.findById(orderId);
+        if (order == null || order.status != StreamOrder.Status.PLACED) {
+            return;
+        }
+        order.status = status;
+        order.updatedAt = Instant.now();
+        alsoOnce.accept(order);
         // Units go back to the live pool only while the offer is open; after the drain they go to catalog.
         for (ReturnedLine line : returned == null ? List.<ReturnedLine>of() : returned) {
             if (line.offerId() != null && line.returnedTo() == StockReturn.OFFER) {

@@ -9,6 +9,7 @@ import live.harvest.livestream.support.OrderFeed;
 import live.harvest.platform.event.EventCodec;
 import live.harvest.platform.event.orders.OrderEvents.OrderCancelled;
 import live.harvest.platform.event.orders.OrderEvents.OrderPlaced;
+import live.harvest.platform.event.orders.OrderEvents.OrderRefunded;
 import live.harvest.platform.event.orders.OrderEvents.ReturnedLine;
 import live.harvest.platform.event.orders.OrderEvents.StockReturn;
 import live.harvest.testkit.Problems;
@@ -68,6 +69,45 @@ class ResultsTest {
         // and an admin sees the same figures
         given().auth().oauth2(Tokens.admin()).get("/api/v1/streams/" + stream + "/results")
                 .then().statusCode(200).body("unitsSold", equalTo(2));
+    }
+
+    @Test
+    void givenRefundedOrders_thenResultsNetThemOutAndUnitsReturnedBeforeDispatchAreBackOnTheOfferOnce() {
+        // Given a live stream with an offer of 100 units at 99.00 and three orders: A (2 units) stays sold,
+        UUID seller = Given.verifiedSeller();
+        UUID stream = Given.liveStream(seller);
+        UUID offer = Given.offer(seller, stream, 100);
+        try (OrderFeed orders = new OrderFeed(codec)) {
+            OrderPlaced a = OrderFeed.placed(UUID.randomUUID(), seller, stream, offer, 2, 9_900);
+            OrderPlaced b = OrderFeed.placed(UUID.randomUUID(), seller, stream, offer, 3, 9_900);
+            OrderPlaced c = OrderFeed.placed(UUID.randomUUID(), seller, stream, offer, 4, 9_900);
+            orders.send(a);
+            orders.send(b);
+            orders.send(c);
+            // B is refunded before dispatch (its units went back to the offer) and the refund is announced twice,
+            OrderRefunded refundB = new OrderRefunded(b.orderId(), b.buyerId(), seller, stream, b.totalFen(), "CNY",
+                    "farm ran out", List.of(new ReturnedLine(b.lines().get(0).skuId(), offer, 3, StockReturn.OFFER)));
+            orders.send(refundB);
+            orders.send(refundB);
+            // and C is refunded after delivery (no units returned; an event without the field, as before ADR 0018)
+            orders.send(new OrderRefunded(c.orderId(), c.buyerId(), seller, stream, c.totalFen(), "CNY", "spoiled",
+                    null));
+            orders.flush();
+        }
+
+        // Then results count only A as sold, both refunds apart with their amounts counted once
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.seller(seller)).get("/api/v1/streams/" + stream + "/results")
+                        .then().statusCode(200)
+                        .body("ordersPlaced", equalTo(3))
+                        .body("ordersRefunded", equalTo(2))
+                        .body("refundedFen", equalTo(3 * 9_900 + 4 * 9_900))
+                        .body("orders", equalTo(1))
+                        .body("unitsSold", equalTo(2))
+                        .body("gmvFen", equalTo(19_800))
+                        .body("offers[0].unitsSold", equalTo(2))
+                        // and the offer's remaining has B's 3 units back once, C's 4 still gone: 100 - 9 + 3
+                        .body("offers[0].remaining", equalTo(94)));
     }
 
     @Test

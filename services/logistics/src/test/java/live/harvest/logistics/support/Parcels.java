@@ -74,8 +74,9 @@ public class Parcels {
     }
 
     public static OrderRefunded refunded(OrderPaid paid, String reason) {
+        // No returned lines, as in events written before ADR 0018: logistics never reads them (stock is orders').
         return new OrderRefunded(paid.orderId(), paid.buyerId(), paid.sellerId(), paid.streamId(), paid.amountFen(),
-                paid.currency(), reason);
+                paid.currency(), reason, null);
     }
 
     /** Waits until the order's shipment is in {@code status}; returns it as the admin sees it. */

@@ -8,12 +8,16 @@ import live.harvest.platform.consumer.EventDispatcher;
 import live.harvest.platform.consumer.EventHandler;
 import live.harvest.platform.event.livestream.LivestreamEvents.OfferClosed;
 import live.harvest.platform.event.livestream.LivestreamEvents.OfferOpened;
+import live.harvest.platform.event.livestream.LivestreamEvents.StreamEnded;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.concurrent.CompletionStage;
 
-/** The livestream topic's entry point; opened and closed offers build and drain live pools ({@link OfferPools}). */
+/**
+ * The livestream topic's entry point; opened and closed offers build and drain live pools ({@link OfferPools}), an
+ * ended stream makes its offers due for draining should their close never come ({@link EndedOffers}).
+ */
 @ApplicationScoped
 public class LivestreamEventsConsumer {
 
@@ -41,5 +45,11 @@ public class LivestreamEventsConsumer {
     @Singleton
     EventHandler<OfferClosed> offerClosed(OfferPools pools) {
         return (closed, envelope) -> pools.closed(closed);
+    }
+
+    @Produces
+    @Singleton
+    EventHandler<StreamEnded> streamEnded(EndedOffers ended) {
+        return (event, envelope) -> ended.streamEnded(event);
     }
 }

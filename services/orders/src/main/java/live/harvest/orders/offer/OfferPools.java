@@ -10,6 +10,7 @@ import live.harvest.platform.outbox.Outbox;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * Builds a live pool when an offer opens and drains it when it closes, reporting the unsold units once. The units
@@ -48,13 +49,22 @@ public class OfferPools {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void closed(OfferClosed event) {
-        Offer offer = offers.lockForRecount(event.offerId());
-        if (offer == null) {
-            LOG.debugf("Ignoring close of unknown offer %s", event.offerId());
-            return;
+        if (!drain(event.offerId())) {
+            LOG.debugf("Close of offer %s changed nothing (unknown or drained before)", event.offerId());
         }
-        if (offer.drainedAt != null) {
-            return; // a second close (another event id) must not report the units twice
+    }
+
+    /**
+     * Closes the pool and reports its unsold units, once: a second close (another event id), or the reconciler
+     * draining an ended offer (ADR 0018) on any instance, finds the row drained under the same lock.
+     *
+     * @return true if this call drained the offer
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean drain(UUID offerId) {
+        Offer offer = offers.lockForRecount(offerId);
+        if (offer == null || offer.drainedAt != null) {
+            return false;
         }
         if (pool.drain(offer.id).isEmpty()) {
             LOG.infof("Offer %s has no Redis pool; draining it from PostgreSQL alone", offer.id);
@@ -65,6 +75,7 @@ public class OfferPools {
         offer.unitsLeft = left;
         outbox.publish(new OfferPoolDrained(offer.id, offer.streamId, offer.sellerId, offer.productId, offer.skuId,
                 left));
+        return true;
     }
 
     private static Offer toOffer(OfferOpened event) {

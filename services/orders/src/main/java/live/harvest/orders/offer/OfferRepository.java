@@ -81,4 +81,17 @@ public class OfferRepository implements PanacheRepositoryBase<Offer, UUID> {
         }
         return live;
     }
+
+    /**
+     * Offers not drained whose end - their own {@code ends_at} or their stream's end - is at or before
+     * {@code endedBy}. The answer may be stale by the time it is used: the drain re-checks under the row lock.
+     */
+    @Transactional
+    public List<UUID> endedUndrained(Instant endedBy) {
+        return getEntityManager().createNativeQuery("""
+                        SELECT o.id FROM offer o LEFT JOIN ended_stream s ON s.stream_id = o.stream_id
+                        WHERE o.drained_at IS NULL AND (o.ends_at <= ?1 OR s.ended_at <= ?1)
+                        ORDER BY o.ends_at NULLS LAST LIMIT 500""")
+                .setParameter(1, endedBy).getResultList().stream().map(UUID.class::cast).toList();
+    }
 }

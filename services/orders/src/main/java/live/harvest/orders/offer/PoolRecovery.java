@@ -2,7 +2,6 @@ package live.harvest.orders.offer;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import live.harvest.orders.OrdersConfig;
 import live.harvest.platform.problem.ServiceUnavailable;
 import org.jboss.logging.Logger;
 
@@ -31,15 +30,15 @@ public class PoolRecovery {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private final PoolRebuild rebuild;
+    private final EndedOffers ended;
     private final OfferRepository offers;
-    private final OrdersConfig config;
     private final Map<UUID, CompletableFuture<PoolRebuild.Result>> inFlight = new ConcurrentHashMap<>();
     private volatile Set<UUID> inherited;
 
-    public PoolRecovery(PoolRebuild rebuild, OfferRepository offers, OrdersConfig config) {
+    public PoolRecovery(PoolRebuild rebuild, EndedOffers ended, OfferRepository offers) {
         this.rebuild = rebuild;
+        this.ended = ended;
         this.offers = offers;
-        this.config = config;
     }
 
     /** Rebuilds the pool of an offer Redis does not know, if PostgreSQL does; concurrent callers share one run. */
@@ -111,7 +110,8 @@ public class PoolRecovery {
 
     /**
      * Every live pool against PostgreSQL; the row lock and re-check make a second instance's run a no-op. Pools this
-     * instance inherited are recounted here too, so they are fresh even before their first buyer arrives.
+     * instance inherited are recounted here too, so they are fresh even before their first buyer arrives. Offers
+     * that ended without a close are drained (ADR 0018).
      */
     @Scheduled(every = "${harvest.orders.reconcile-every:2s}", delay = 1, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -120,6 +120,11 @@ public class PoolRecovery {
             reconcileLivePools();
         } catch (RuntimeException e) {
             LOG.warnf("Reconciling live pools failed (next run retries): %s", e.toString());
+        }
+        try {
+            ended.drainDue(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warnf("Draining ended offers failed (next run retries): %s", e.toString());
         }
     }
 

@@ -60,6 +60,9 @@ public class Order extends PanacheEntityBase {
     public Instant paidAt;
     @Column(name = "payment_id")
     public String paymentId;
+    /** When orders first heard the parcel left its centre; a refund before it returns the units (ADR 0018). */
+    @Column(name = "dispatched_at")
+    public Instant dispatchedAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
     @Version

@@ -15,10 +15,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Buyer- and time-driven transitions: cancel, expire, refund request and refund confirmation. */
+/**
+ * Buyer- and time-driven transitions: cancel, expire, refund request and refund confirmation. The order row lock and
+ * the state machine make them take turns and end an order once, so its units are returned at most once.
+ */
 @ApplicationScoped
 public class OrderLifecycle {
-
 
     private final OrderRepository orders;
     private final StockReturns stock;
@@ -82,8 +84,11 @@ public class OrderLifecycle {
         Order order = orders.lock(orderId);
         String why = reason == null || reason.isBlank() ? "refund confirmed" : reason;
         order.moveTo(OrderStatus.REFUNDED, why, actor, Instant.now());
+        // Before the parcel left its centre the units are still ours to sell again, as after a cancellation (logistics
+        // cancels the parcel on this event); after, they are on the road and come back on a return leg (ADR 0018).
+        List<ReturnedLine> returned = order.dispatchedAt == null ? stock.giveBack(order) : List.of();
         outbox.publish(new OrderRefunded(order.id, order.buyerId, order.sellerId, order.streamId, order.totalFen,
-                order.currency, why));
+                order.currency, why, returned));
         return OrderView.of(order, OrderTransition.timelineOf(order.id));
     }
 

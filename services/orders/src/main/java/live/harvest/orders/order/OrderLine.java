@@ -45,7 +45,7 @@ public class OrderLine extends PanacheEntityBase {
     public TemperatureClass temperatureClass;
     @Column(name = "trace_code")
     public String traceCode;
-    /** Where the units went when the order was cancelled or expired; null while the line is live. */
+    /** Where the units went when the order was cancelled, expired or refunded before dispatch; null otherwise. */
     @Enumerated(EnumType.STRING)
     @Column(name = "returned_to")
     public OrderEvents.StockReturn returnedTo;

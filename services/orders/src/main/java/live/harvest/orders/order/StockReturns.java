@@ -14,10 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Gives a cancelled or expired order's units back: into the live pool while its offer is still open (buyers can
- * take them at once), else to catalog (which reads {@code returnedTo == CATALOG} lines from the event). Redis is
- * not part of the database transaction, so a rollback takes the pool units back again. Each line records where its
- * units went, under the offer row's KEY SHARE lock, so a pool rebuild (ADR 0011) counts exactly what the pool lacks.
+ * Gives a cancelled, expired or refunded-before-dispatch order's units back: into the live pool while its offer is
+ * still open (buyers can take them at once), else to catalog (which reads {@code returnedTo == CATALOG} lines from the
+ * event). A line already returned is skipped, so no path can return it twice. Redis is not part of the database
+ * transaction, so a rollback takes the pool units back again. Each line records where its units went, under the
+ * offer row's KEY SHARE lock, so a pool rebuild (ADR 0011) counts exactly what the pool lacks.
  */
 @ApplicationScoped
 public class StockReturns {
@@ -37,6 +38,9 @@ public class StockReturns {
         List<ReturnedLine> returned = new ArrayList<>();
         List<OrderLine> toPool = new ArrayList<>();
         for (OrderLine line : order.lines) {
+            if (line.returnedTo != null) {
+                continue; // the order row lock and the state machine already forbid this; the line's record is final
+            }
             if (line.offerId != null) {
                 offers.fenceForOrder(line.offerId); // no recount may run between the release and our commit
             }

@@ -8,11 +8,16 @@ import live.harvest.orders.order.OrderRepository;
 import live.harvest.orders.order.OrderStatus;
 import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentArrivedAtStation;
 import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentDelivered;
+import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentDeliveryFailed;
 import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentDispatched;
 import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentEvent;
 import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentHeldForPickup;
 import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentOutForDelivery;
 import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentPickedUp;
+import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentReturnAtCentre;
+import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentReturnAtStation;
+import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentReturnStarted;
+import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentReturned;
 import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentRouted;
 import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentRoutingFailed;
 
@@ -37,6 +42,9 @@ public class ShipmentProgress {
         Order order = orders.findById(event.orderId(), LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
             return; // another environment's or an older run's order: not ours to track
+        }
+        if (order.dispatchedAt == null && leftCentre(event)) {
+            order.dispatchedAt = event.at(); // even when the event moves nothing: a refund must know (ADR 0018)
         }
         String actor = "event:" + eventId;
         String cause = type + describe(event);
@@ -69,6 +77,17 @@ public class ShipmentProgress {
             target = OrderStatus.PICKED_UP;
         }
         return Optional.ofNullable(target);
+    }
+
+    /** The parcel is past its centre: dispatched, or any later stage of the way out or back. */
+    static boolean leftCentre(ShipmentEvent event) {
+        Optional<OrderStatus> target = targetOf(event);
+        if (target.isPresent()) {
+            return target.get() != OrderStatus.ROUTED && target.get() != OrderStatus.ROUTING_FAILED;
+        }
+        return event instanceof ShipmentDeliveryFailed || event instanceof ShipmentReturnStarted
+                || event instanceof ShipmentReturnAtStation || event instanceof ShipmentReturnAtCentre
+                || event instanceof ShipmentReturned;
     }
 
     private static String describe(ShipmentEvent event) {

@@ -117,7 +117,8 @@ public final class LogisticsEvents {
      * The order was cancelled (or refunded) before its parcel left the centre: the parcel leaves its wave and the
      * waiting list and accepts no more scans. {@code cause} is the orders event that withdrew it
      * ({@code orders.order-cancelled} or {@code orders.order-refunded}), {@code reason} the order's own words.
-     * Stock is not this event's business: orders gave the units back when it cancelled the order.
+     * Stock is not this event's business: orders gave the units back when it cancelled the order or confirmed the
+     * refund (ADR 0018).
      */
     @EventType(value = "logistics.shipment-cancelled", topic = Topics.LOGISTICS)
     public record ShipmentCancelled(@NotNull UUID shipmentId, @NotNull UUID orderId, @NotNull String cause, String reason,

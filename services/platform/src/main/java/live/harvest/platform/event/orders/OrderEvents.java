@@ -28,7 +28,7 @@ public final class OrderEvents {
                                   String villageCode, String detail) {
     }
 
-    /** Where the units of a line come back to when an order is cancelled or expires. */
+    /** Where the units of a line come back to when an order is cancelled, expires or is refunded before dispatch. */
     public enum StockReturn { OFFER, CATALOG }
 
     public record OrderLine(UUID productId, @NotNull UUID skuId, UUID offerId, String title, String spec,
@@ -82,9 +82,15 @@ public final class OrderEvents {
         }
     }
 
+    /**
+     * The buyer's money went back. {@code returned} lists where each line's units went when the refund came before
+     * the parcel left its centre (like a cancellation); it is empty once the goods were on the road (they come back
+     * on a return leg, not onto the shelf), and absent in events written before ADR 0018 (read as "none returned").
+     */
     @EventType(value = "orders.order-refunded", topic = Topics.ORDERS)
-    public record OrderRefunded(@NotNull UUID orderId, @NotNull UUID buyerId, @NotNull UUID sellerId, UUID streamId, long amountFen,
-                                String currency, String reason) implements DomainEvent {
+    public record OrderRefunded(@NotNull UUID orderId, @NotNull UUID buyerId, @NotNull UUID sellerId, UUID streamId,
+                                long amountFen, String currency, String reason,
+                                List<@Valid ReturnedLine> returned) implements DomainEvent {
         @Override
         public String aggregateId() {
             return orderId.toString();
