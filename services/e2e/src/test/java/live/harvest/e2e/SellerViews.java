@@ -3,9 +3,11 @@ package live.harvest.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import live.harvest.platform.security.Roles;
 import live.harvest.testkit.ApiOperations;
+import org.awaitility.Awaitility;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,9 @@ final class SellerViews {
                 called.add(where);
                 if (op.path().endsWith("/feed")) {
                     try (FeedWatcher feed = new FeedWatcher(url)) {
-                        Drive.pause(1_000); // the feed's replay and first counters arrive within this
+                        // What a seller sees on connecting: the snapshot (offers, stock, counters) comes first.
+                        Awaitility.await(where + " delivers its snapshot").atMost(Duration.ofSeconds(20))
+                                .until(() -> feed.count("snapshot") > 0);
                         feed.events().forEach(e -> scan(where + " event " + e.type(), e.data(), held.pickupCode(), leaks));
                     }
                     continue;
