@@ -80,6 +80,17 @@ public class Partner extends PanacheEntityBase {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * Records the partner's new status once its client has been switched; asking for the status it already has
+     * changes nothing (not even {@code updatedAt}), so a repeated disable or enable is harmless.
+     */
+    public void moveTo(PartnerStatus target, Instant at) {
+        if (status.canMoveTo(target)) {
+            status = target;
+            updatedAt = at;
+        }
+    }
+
     public static Optional<Partner> byIdempotencyKey(String key) {
         return find("idempotencyKey", key).firstResultOptional();
     }

@@ -64,10 +64,7 @@ public class PartnerService {
         clients.setEnabled(partner.keycloakId, partner.clientId, status == PartnerStatus.ACTIVE);
         return QuarkusTransaction.requiringNew().call(() -> {
             Partner current = require(id);
-            if (current.status != status) {
-                current.status = status;
-                current.updatedAt = Partner.now();
-            }
+            current.moveTo(status, Partner.now());
             return PartnerView.of(current);
         });
     }

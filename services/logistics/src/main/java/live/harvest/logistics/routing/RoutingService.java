@@ -13,11 +13,11 @@ import live.harvest.platform.event.common.TemperatureClass;
 import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentCreated;
 import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentRouted;
 import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentRoutingFailed;
-import live.harvest.platform.event.orders.OrderEvents.DeliveryAddress;
 import live.harvest.platform.event.orders.OrderEvents.OrderLine;
 import live.harvest.platform.event.orders.OrderEvents.OrderPaid;
 import live.harvest.platform.problem.DomainException;
 import live.harvest.platform.region.RegionCodes;
+import live.harvest.platform.value.DeliveryAddress;
 
 import java.time.Instant;
 import java.util.List;
@@ -59,7 +59,7 @@ public class RoutingService {
         Shipment shipment = newShipment(paid, now);
         shipments.persist(shipment);
         journal.record(shipment, ShipmentStatus.CREATED.name(), null, now, null,
-                new ShipmentCreated(shipment.id, shipment.orderId, shipment.townshipCode, now));
+                new ShipmentCreated(shipment.id, shipment.orderId, shipment.addressOrUnknown().townshipCode(), now));
         // The order was cancelled before its payment reached us (ADR 0014): the parcel is born cancelled, so no
         // operator ever sees it as work, and tracking and orders still learn what happened.
         Optional<OrderWithdrawal> withdrawn = withdrawals.of(paid.orderId());
@@ -84,7 +84,7 @@ public class RoutingService {
     }
 
     private void route(Shipment shipment, Instant now) {
-        Router.Decision decision = router.route(shipment.townshipCode, shipment.sellerCountyCode,
+        Router.Decision decision = router.route(shipment.addressOrUnknown().townshipCode(), shipment.sellerCountyCode,
                 shipment.temperatureClass);
         if (decision instanceof Router.Route r) {
             shipment.originCentreCode = r.originCentreCode();
@@ -114,21 +114,25 @@ public class RoutingService {
         s.sellerCountyCode = paid.sellerCountyCode();
         s.temperatureClass = temperatureOf(paid);
         s.coldChain = s.temperatureClass.needsColdChain();
-        DeliveryAddress address = paid.address();
-        if (address != null) {
-            s.recipient = truncate(address.recipient(), 100);
-            s.phone = truncate(address.phone(), 40);
-            s.villageCode = RegionCodes.isVillage(address.villageCode()) ? address.villageCode() : null;
-            s.townshipCode = RegionCodes.isTownship(address.townshipCode()) ? address.townshipCode()
-                    : s.villageCode != null ? RegionCodes.townshipOf(s.villageCode) : null;
-            s.countyCode = RegionCodes.isCounty(address.countyCode()) ? address.countyCode()
-                    : s.townshipCode != null ? RegionCodes.countyOf(s.townshipCode) : null;
-            s.addressDetail = truncate(address.detail(), 300);
-        }
+        s.address = paid.address() == null ? null : checked(DeliveryAddress.of(paid.address()));
         s.status = ShipmentStatus.CREATED;
         s.createdAt = now;
         s.statusChangedAt = now;
         return s;
+    }
+
+    /**
+     * Keeps only region codes that are well formed, fills a missing township or county from the finer code, and cuts
+     * the free text to the columns' sizes: a malformed address becomes a routing failure, not a failed insert.
+     */
+    private static DeliveryAddress checked(DeliveryAddress given) {
+        String village = RegionCodes.isVillage(given.villageCode()) ? given.villageCode() : null;
+        String township = RegionCodes.isTownship(given.townshipCode()) ? given.townshipCode()
+                : village != null ? RegionCodes.townshipOf(village) : null;
+        String county = RegionCodes.isCounty(given.countyCode()) ? given.countyCode()
+                : township != null ? RegionCodes.countyOf(township) : null;
+        return new DeliveryAddress(truncate(given.recipient(), 100), truncate(given.phone(), 40), county, township,
+                village, truncate(given.detail(), 300));
     }
 
     /** The order's class, or else the strictest class among its lines: one frozen item makes a frozen parcel. */

@@ -18,6 +18,7 @@ import live.harvest.platform.event.DomainEvent;
 import live.harvest.platform.event.logistics.LogisticsEvents;
 import live.harvest.platform.problem.DomainException;
 import live.harvest.platform.problem.Problem.FieldError;
+import live.harvest.platform.state.StatusMachine;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -72,8 +73,9 @@ public class ScanService {
         String site = siteOf(shipment, request);
         access.requireSite(site);
         ShipmentStatus target = request.type().target();
-        if (!shipment.status.canMoveTo(target) || receivedTwiceAtSameCentre(shipment, request)
-                || returnLegOutOfOrder(shipment, request)) {
+        StatusMachine.refuseUnless(shipment.status, target, "out-of-sequence", "Shipment " + shipmentId);
+        // Moves the table allows in general but not at this centre or on this leg of the way back
+        if (receivedTwiceAtSameCentre(shipment, request) || returnLegOutOfOrder(shipment, request)) {
             throw DomainException.conflict("out-of-sequence", "Shipment " + shipmentId + " is " + shipment.status
                     + "; a " + request.type() + " scan is not accepted now");
         }

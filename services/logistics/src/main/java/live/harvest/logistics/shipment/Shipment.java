@@ -2,6 +2,7 @@ package live.harvest.logistics.shipment;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import live.harvest.platform.event.common.TemperatureClass;
+import live.harvest.platform.value.DeliveryAddress;
 
 import java.time.Instant;
 import java.util.Set;
@@ -19,6 +21,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "shipment")
 public class Shipment extends PanacheEntityBase {
+
+    private static final DeliveryAddress UNKNOWN_ADDRESS = new DeliveryAddress(null, null, null, null, null, null);
 
     @Id
     public UUID id;
@@ -39,20 +43,9 @@ public class Shipment extends PanacheEntityBase {
     @Column(name = "temperature_class", nullable = false)
     public TemperatureClass temperatureClass;
 
-    public String recipient;
-    public String phone;
-
-    @Column(name = "county_code")
-    public String countyCode;
-
-    @Column(name = "township_code")
-    public String townshipCode;
-
-    @Column(name = "village_code")
-    public String villageCode;
-
-    @Column(name = "address_detail")
-    public String addressDetail;
+    /** Where the parcel goes, as the paid order gave it (codes checked, text cut to the columns' sizes). */
+    @Embedded
+    public DeliveryAddress address;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -101,6 +94,11 @@ public class Shipment extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** The address, or one with every part unknown: Hibernate reads an address whose columns are all null as null. */
+    public DeliveryAddress addressOrUnknown() {
+        return address != null ? address : UNKNOWN_ADDRESS;
+    }
 
     /** Sites whose operators may see this parcel: both centres on its route and its station. */
     public Set<String> sites() {

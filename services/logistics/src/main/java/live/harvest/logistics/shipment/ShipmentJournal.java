@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import live.harvest.platform.event.DomainEvent;
 import live.harvest.platform.outbox.Outbox;
-import live.harvest.platform.problem.DomainException;
+import live.harvest.platform.state.StatusMachine;
 
 import java.time.Instant;
 
@@ -24,10 +24,7 @@ public class ShipmentJournal {
     @Transactional(Transactional.TxType.MANDATORY)
     public void move(Shipment shipment, ShipmentStatus target, String siteCode, Instant at, String note,
                      DomainEvent event) {
-        if (!shipment.status.canMoveTo(target)) {
-            throw DomainException.conflict("out-of-sequence",
-                    "Shipment " + shipment.id + " is " + shipment.status + " and cannot become " + target);
-        }
+        StatusMachine.refuseUnless(shipment.status, target, "out-of-sequence", "Shipment " + shipment.id);
         shipment.status = target;
         shipment.statusChangedAt = at;
         if (siteCode != null) {

@@ -1,11 +1,13 @@
 package live.harvest.logistics.shipment;
 
+import live.harvest.platform.state.StatusMachine;
+
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
 /** Where a parcel is in its journey. The allowed moves are the only order in which scans are accepted. */
-public enum ShipmentStatus {
+public enum ShipmentStatus implements StatusMachine<ShipmentStatus> {
     CREATED, ROUTED, ROUTING_FAILED, RECEIVED_AT_CENTRE, DISPATCHED, ARRIVED_AT_STATION, OUT_FOR_DELIVERY,
     DELIVERED, HELD_AT_PICKUP, PICKED_UP, DELIVERY_FAILED, RETURNED,
     /** The order was withdrawn before dispatch; the parcel never leaves its centre (ADR 0014). */
@@ -19,6 +21,7 @@ public enum ShipmentStatus {
     private static final Set<ShipmentStatus> OUTBOUND = EnumSet.of(DISPATCHED, ARRIVED_AT_STATION, OUT_FOR_DELIVERY,
             HELD_AT_PICKUP, DELIVERY_FAILED, DELIVERED, PICKED_UP);
 
+    @Override
     public Set<ShipmentStatus> next() {
         return switch (this) {
             case CREATED -> EnumSet.of(ROUTED, ROUTING_FAILED, CANCELLED);
@@ -39,14 +42,6 @@ public enum ShipmentStatus {
             case RETURN_AT_CENTRE -> EnumSet.of(RETURN_AT_CENTRE, RETURNED);
             case RETURNED, CANCELLED -> EnumSet.noneOf(ShipmentStatus.class);
         };
-    }
-
-    public boolean canMoveTo(ShipmentStatus target) {
-        return next().contains(target);
-    }
-
-    public boolean isFinal() {
-        return next().isEmpty();
     }
 
     /** No further hop is expected: delivered, picked up, returned or cancelled (only a refund moves a delivered one). */

@@ -9,8 +9,8 @@ import live.harvest.logistics.network.Station;
 import live.harvest.logistics.shipment.Shipment;
 import live.harvest.logistics.shipment.ShipmentAccess;
 import live.harvest.logistics.shipment.ShipmentRepository;
+import live.harvest.logistics.shipment.ShipmentDtos.ShipmentView;
 import live.harvest.logistics.shipment.ShipmentStatus;
-import live.harvest.logistics.shipment.ShipmentView;
 import live.harvest.logistics.tracking.TrackingDtos.CentreStats;
 import live.harvest.logistics.tracking.TrackingDtos.QueueItem;
 import live.harvest.logistics.tracking.TrackingDtos.ShipmentPage;
@@ -18,6 +18,7 @@ import live.harvest.logistics.tracking.TrackingDtos.ShipmentSummary;
 import live.harvest.logistics.tracking.TrackingDtos.StationQueue;
 import live.harvest.logistics.wave.Wave;
 import live.harvest.platform.problem.DomainException;
+import live.harvest.platform.value.DeliveryAddress;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
@@ -121,7 +122,8 @@ public class TrackingService {
     }
 
     private static QueueItem item(Shipment s, boolean overdue) {
-        return new QueueItem(s.id, s.orderId, s.status, s.statusChangedAt, s.villageCode, s.recipient,
+        DeliveryAddress to = s.addressOrUnknown();
+        return new QueueItem(s.id, s.orderId, s.status, s.statusChangedAt, to.villageCode(), to.recipient(),
                 s.pickupPointCode, s.temperatureClass, s.coldChainException, overdue);
     }
 

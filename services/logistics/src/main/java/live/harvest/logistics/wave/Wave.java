@@ -8,8 +8,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import live.harvest.platform.state.StatusMachine;
 
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 /** A dispatch wave: one vehicle run from a county centre to one township station, all sellers' parcels together. */
@@ -17,7 +20,18 @@ import java.util.UUID;
 @Table(name = "wave")
 public class Wave extends PanacheEntityBase {
 
-    public enum Status { OPEN, DISPATCHED, CANCELLED }
+    /** Only an open wave changes: it is dispatched or cancelled, once. */
+    public enum Status implements StatusMachine<Status> {
+        OPEN, DISPATCHED, CANCELLED;
+
+        @Override
+        public Set<Status> next() {
+            return switch (this) {
+                case OPEN -> EnumSet.of(DISPATCHED, CANCELLED);
+                case DISPATCHED, CANCELLED -> EnumSet.noneOf(Status.class);
+            };
+        }
+    }
 
     @Id
     public UUID id;
@@ -46,4 +60,20 @@ public class Wave extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** 409 {@code wave-not-open} unless the wave may still become {@code target}. */
+    public void refuseUnlessItMayBecome(Status target) {
+        StatusMachine.refuseUnless(status, target, "wave-not-open", "Wave " + id);
+    }
+
+    public void dispatch(Instant at) {
+        refuseUnlessItMayBecome(Status.DISPATCHED);
+        status = Status.DISPATCHED;
+        dispatchedAt = at;
+    }
+
+    public void cancel() {
+        refuseUnlessItMayBecome(Status.CANCELLED);
+        status = Status.CANCELLED;
+    }
 }

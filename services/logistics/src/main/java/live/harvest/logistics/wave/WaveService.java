@@ -90,7 +90,8 @@ public class WaveService {
 
     @Transactional
     public WaveView assign(UUID waveId, VehicleAssignment request) {
-        Wave wave = openWave(waveId);
+        Wave wave = waveOfOperator(waveId, true);
+        wave.refuseUnlessItMayBecome(Wave.Status.DISPATCHED); // a vehicle is for a wave still to leave
         wave.vehicle = request.vehicle();
         wave.driver = request.driver();
         return view(wave);
@@ -103,9 +104,7 @@ public class WaveService {
         if (wave.status == Wave.Status.DISPATCHED) {
             return view(wave);
         }
-        if (wave.status != Wave.Status.OPEN) {
-            throw DomainException.conflict("wave-not-open", "Wave " + waveId + " is " + wave.status);
-        }
+        wave.refuseUnlessItMayBecome(Wave.Status.DISPATCHED);
         if (wave.vehicle == null || wave.vehicle.isBlank()) {
             throw DomainException.conflict("vehicle-required", "Assign a vehicle before dispatching wave " + waveId);
         }
@@ -121,18 +120,16 @@ public class WaveService {
                     "wave " + wave.id + ", vehicle " + wave.vehicle,
                     new ShipmentDispatched(p.id, p.orderId, wave.id, wave.vehicle, wave.stationCode, now));
         }
-        wave.status = Wave.Status.DISPATCHED;
-        wave.dispatchedAt = now;
+        wave.dispatch(now);
         return WaveView.of(wave, ids(parcels));
     }
 
     /** Gives an undispatched wave's parcels back to the waiting list. */
     @Transactional
     public WaveView cancel(UUID waveId) {
-        Wave wave = openWave(waveId);
-        List<Shipment> parcels = shipments.inWave(wave.id);
-        parcels.forEach(p -> p.waveId = null);
-        wave.status = Wave.Status.CANCELLED;
+        Wave wave = waveOfOperator(waveId, true);
+        wave.cancel();
+        shipments.inWave(wave.id).forEach(p -> p.waveId = null);
         return WaveView.of(wave, List.of());
     }
 
@@ -153,14 +150,6 @@ public class WaveService {
     private Centre centreOfOperator(String centreCode) {
         access.requireSite(centreCode);
         return network.centre(centreCode).orElseThrow(() -> DomainException.notFound("Centre", centreCode));
-    }
-
-    private Wave openWave(UUID waveId) {
-        Wave wave = waveOfOperator(waveId, true);
-        if (wave.status != Wave.Status.OPEN) {
-            throw DomainException.conflict("wave-not-open", "Wave " + waveId + " is " + wave.status);
-        }
-        return wave;
     }
 
     /** Centre operators manage a wave; the receiving station may also read it. Others get 404. */
