@@ -2,6 +2,8 @@ package live.harvest.catalog.product;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import live.harvest.catalog.ledger.MovementKind;
+import live.harvest.catalog.ledger.StockLedger;
 import live.harvest.catalog.product.ProductDtos.ProductPage;
 import live.harvest.catalog.product.ProductDtos.ProductRequest;
 import live.harvest.catalog.product.ProductDtos.ProductView;
@@ -9,8 +11,6 @@ import live.harvest.catalog.product.ProductDtos.SkuRequest;
 import live.harvest.catalog.product.ProductDtos.SkuView;
 import live.harvest.catalog.seller.Seller;
 import live.harvest.catalog.seller.SellerRepository;
-import live.harvest.catalog.ledger.MovementKind;
-import live.harvest.catalog.ledger.StockLedger;
 import live.harvest.platform.outbox.Outbox;
 import live.harvest.platform.problem.DomainException;
 import live.harvest.platform.problem.Problem.FieldError;
