@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 import live.harvest.catalog.batch.BatchDtos.Batch;
 import live.harvest.catalog.batch.BatchDtos.BatchRequest;
 import live.harvest.catalog.batch.BatchDtos.Trace;
-import live.harvest.platform.security.Caller;
+import live.harvest.catalog.seller.SellerAccess;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,11 +29,11 @@ import java.util.UUID;
 public class BatchResource {
 
     private final BatchService service;
-    private final Caller caller;
+    private final SellerAccess access;
 
-    public BatchResource(BatchService service, Caller caller) {
+    public BatchResource(BatchService service, SellerAccess access) {
         this.service = service;
-        this.caller = caller;
+        this.access = access;
     }
 
     @POST
@@ -46,7 +46,7 @@ public class BatchResource {
     @APIResponse(responseCode = "403", description = "Another seller's product")
     @APIResponse(responseCode = "404", description = "Unknown product")
     public Response record(@PathParam("productId") UUID productId, @Valid @NotNull BatchRequest request) {
-        Batch batch = service.record(caller.requireSellerId(), productId, request);
+        Batch batch = service.record(access.actingSeller(), productId, request);
         return Response.created(URI.create("/api/v1/trace/" + batch.traceCode())).entity(batch).build();
     }
 
@@ -57,7 +57,7 @@ public class BatchResource {
     @APIResponse(responseCode = "200", description = "The batches")
     @APIResponse(responseCode = "404", description = "Unknown or not visible to the caller")
     public List<Batch> ofProduct(@PathParam("productId") UUID productId) {
-        return service.ofProduct(productId, caller.sellerId());
+        return service.ofProduct(productId, access.sellerIfAny());
     }
 
     @GET

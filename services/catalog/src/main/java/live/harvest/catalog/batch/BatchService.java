@@ -11,8 +11,7 @@ import live.harvest.catalog.batch.BatchDtos.Trace;
 import live.harvest.catalog.batch.BatchDtos.TracedProduct;
 import live.harvest.catalog.product.Product;
 import live.harvest.catalog.product.ProductDtos.GeographicalIndication;
-import live.harvest.catalog.product.ProductService;
-import live.harvest.catalog.product.ProductStatus;
+import live.harvest.catalog.product.ProductAccess;
 import live.harvest.catalog.seller.SellerDtos.PublicSeller;
 import live.harvest.catalog.seller.SellerService;
 import live.harvest.platform.problem.DomainException;
@@ -31,11 +30,11 @@ public class BatchService {
     private static final int CODE_ATTEMPTS = 5;
 
     private final HarvestBatchRepository batches;
-    private final ProductService products;
+    private final ProductAccess products;
     private final SellerService sellers;
     private final EntityManager em;
 
-    public BatchService(HarvestBatchRepository batches, ProductService products, SellerService sellers,
+    public BatchService(HarvestBatchRepository batches, ProductAccess products, SellerService sellers,
                         EntityManager em) {
         this.batches = batches;
         this.products = products;
@@ -80,12 +79,10 @@ public class BatchService {
         throw new IllegalStateException("No free trace code after " + CODE_ATTEMPTS + " attempts");
     }
 
-    /** Batches of an active product are public; others only for their seller. */
+    /** Batches of an active product are public; others only for their seller (not for admins, unlike the product). */
     @Transactional
-    public List<Batch> ofProduct(UUID productId, Optional<UUID> callerSellerId) {
-        Product product = Product.<Product>findByIdOptional(productId)
-                .filter(p -> p.status == ProductStatus.ACTIVE || callerSellerId.map(p.sellerId::equals).orElse(false))
-                .orElseThrow(() -> DomainException.notFound("Product", productId));
+    public List<Batch> ofProduct(UUID productId, Optional<UUID> viewingSeller) {
+        Product product = products.visible(productId, viewingSeller, false);
         return batches.ofProduct(product.id).stream().map(Batch::of).toList();
     }
 

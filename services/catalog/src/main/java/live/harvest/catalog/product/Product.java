@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import live.harvest.platform.event.common.TemperatureClass;
+import live.harvest.platform.state.StatusMachine;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -50,4 +51,14 @@ public class Product extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /**
+     * Moves along {@link ProductStatus}'s table; a move it does not list is 409 {@code invalid-transition}, which
+     * the activation and delisting endpoints cannot ask for today.
+     */
+    public void moveTo(ProductStatus to) {
+        StatusMachine.refuseUnless(status, to, "invalid-transition", "Product " + id);
+        status = to;
+        updatedAt = Instant.now();
+    }
 }

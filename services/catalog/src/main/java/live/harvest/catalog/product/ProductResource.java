@@ -21,7 +21,7 @@ import live.harvest.catalog.product.ProductDtos.ProductRequest;
 import live.harvest.catalog.product.ProductDtos.ProductView;
 import live.harvest.catalog.product.ProductDtos.SkuRequest;
 import live.harvest.catalog.product.ProductDtos.SkuView;
-import live.harvest.platform.security.Caller;
+import live.harvest.catalog.seller.SellerAccess;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,12 +39,12 @@ public class ProductResource {
 
     private final ProductService service;
     private final ProductSearch search;
-    private final Caller caller;
+    private final SellerAccess access;
 
-    public ProductResource(ProductService service, ProductSearch search, Caller caller) {
+    public ProductResource(ProductService service, ProductSearch search, SellerAccess access) {
         this.service = service;
         this.search = search;
-        this.caller = caller;
+        this.access = access;
     }
 
     @GET
@@ -76,7 +76,7 @@ public class ProductResource {
     @APIResponse(responseCode = "200", description = "The product")
     @APIResponse(responseCode = "404", description = "Unknown or not visible to the caller")
     public ProductView get(@PathParam("productId") UUID productId) {
-        return service.view(productId, caller.sellerId(), caller.is(Roles.ADMIN));
+        return service.view(productId, access.sellerIfAny(), access.isAdmin());
     }
 
     @GET
@@ -86,7 +86,7 @@ public class ProductResource {
     public ProductPage mine(@Parameter(description = "DRAFT, ACTIVE or DELISTED") @QueryParam("status") String status,
                             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return service.mine(caller.requireSellerId(), status, page, size);
+        return service.mine(access.actingSeller(), status, page, size);
     }
 
     @POST
@@ -98,7 +98,7 @@ public class ProductResource {
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "409", description = "The seller has no profile yet")
     public Response create(@Valid @NotNull ProductRequest request) {
-        ProductView product = service.create(caller.requireSellerId(), request);
+        ProductView product = service.create(access.actingSeller(), request);
         return Response.created(URI.create("/api/v1/products/" + product.productId())).entity(product).build();
     }
 
@@ -114,7 +114,7 @@ public class ProductResource {
     @APIResponse(responseCode = "403", description = "Another seller's product")
     @APIResponse(responseCode = "409", description = "seller-profile-missing: a new product needs the seller's profile")
     public Response put(@PathParam("productId") UUID productId, @Valid @NotNull ProductRequest request) {
-        ProductService.Saved<ProductView> saved = service.put(caller.requireSellerId(), productId, request);
+        ProductService.Saved<ProductView> saved = service.put(access.actingSeller(), productId, request);
         return Response.status(saved.created() ? 201 : 200).location(URI.create("/api/v1/products/" + productId))
                 .entity(saved.view()).build();
     }
@@ -127,7 +127,7 @@ public class ProductResource {
     @APIResponse(responseCode = "403", description = "Another seller's product")
     @APIResponse(responseCode = "409", description = "Seller not verified, or no priced SKU")
     public ProductView activate(@PathParam("productId") UUID productId) {
-        return service.activate(caller.requireSellerId(), productId);
+        return service.activate(access.actingSeller(), productId);
     }
 
     @POST
@@ -137,7 +137,7 @@ public class ProductResource {
     @APIResponse(responseCode = "200", description = "Delisted")
     @APIResponse(responseCode = "403", description = "Another seller's product")
     public ProductView delist(@PathParam("productId") UUID productId) {
-        return service.delist(caller.requireSellerId(), productId);
+        return service.delist(access.actingSeller(), productId);
     }
 
     @POST
@@ -149,7 +149,7 @@ public class ProductResource {
     @APIResponse(responseCode = "400", description = "Invalid fields, e.g. non-positive price or weight")
     @APIResponse(responseCode = "403", description = "Another seller's product")
     public Response addSku(@PathParam("productId") UUID productId, @Valid @NotNull SkuRequest request) {
-        SkuView sku = service.addSku(caller.requireSellerId(), productId, request);
+        SkuView sku = service.addSku(access.actingSeller(), productId, request);
         return Response.created(URI.create("/api/v1/products/" + productId + "/skus/" + sku.skuId()))
                 .entity(sku).build();
     }
@@ -167,7 +167,7 @@ public class ProductResource {
     @APIResponse(responseCode = "409", description = "The SKU id belongs to another product")
     public Response putSku(@PathParam("productId") UUID productId, @PathParam("skuId") UUID skuId,
                            @Valid @NotNull SkuRequest request) {
-        ProductService.Saved<SkuView> saved = service.putSku(caller.requireSellerId(), productId, skuId, request);
+        ProductService.Saved<SkuView> saved = service.putSku(access.actingSeller(), productId, skuId, request);
         return Response.status(saved.created() ? 201 : 200)
                 .location(URI.create("/api/v1/products/" + productId + "/skus/" + skuId)).entity(saved.view()).build();
     }
@@ -181,6 +181,6 @@ public class ProductResource {
     @APIResponse(responseCode = "403", description = "Another seller's SKU")
     @APIResponse(responseCode = "404", description = "Unknown SKU")
     public SkuView updateSku(@PathParam("skuId") UUID skuId, @Valid @NotNull SkuRequest request) {
-        return service.updateSku(caller.requireSellerId(), skuId, request);
+        return service.updateSku(access.actingSeller(), skuId, request);
     }
 }

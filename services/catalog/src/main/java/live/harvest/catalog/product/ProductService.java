@@ -2,6 +2,8 @@ package live.harvest.catalog.product;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import live.harvest.catalog.ledger.MovementKind;
+import live.harvest.catalog.ledger.StockLedger;
 import live.harvest.catalog.product.ProductDtos.ProductPage;
 import live.harvest.catalog.product.ProductDtos.ProductRequest;
 import live.harvest.catalog.product.ProductDtos.ProductView;
@@ -9,8 +11,6 @@ import live.harvest.catalog.product.ProductDtos.SkuRequest;
 import live.harvest.catalog.product.ProductDtos.SkuView;
 import live.harvest.catalog.seller.Seller;
 import live.harvest.catalog.seller.SellerRepository;
-import live.harvest.catalog.stock.MovementKind;
-import live.harvest.catalog.stock.StockLedger;
 import live.harvest.platform.outbox.Outbox;
 import live.harvest.platform.problem.DomainException;
 import live.harvest.platform.problem.Problem.FieldError;
@@ -30,14 +30,16 @@ public class ProductService {
     private final ProductRepository products;
     private final SkuRepository skus;
     private final SellerRepository sellers;
+    private final ProductAccess access;
     private final StockLedger ledger;
     private final Outbox outbox;
 
     public ProductService(ProductRepository products, SkuRepository skus, SellerRepository sellers,
-                          StockLedger ledger, Outbox outbox) {
+                          ProductAccess access, StockLedger ledger, Outbox outbox) {
         this.products = products;
         this.skus = skus;
         this.sellers = sellers;
+        this.access = access;
         this.ledger = ledger;
         this.outbox = outbox;
     }
@@ -80,7 +82,7 @@ public class ProductService {
     @Transactional
     public ProductView update(UUID sellerId, UUID productId, ProductRequest request) {
         checkOrigin(request);
-        Product product = owned(sellerId, productId);
+        Product product = access.owned(sellerId, productId);
         apply(product, request);
         List<Sku> variants = skus.ofProduct(productId);
         outbox.publish(ProductEvents.updated(product, variants));
@@ -100,7 +102,7 @@ public class ProductService {
             return new Saved<>(addSku(sellerId, productId, skuId, request), true);
         }
         if (!existing.productId.equals(productId)) {
-            owned(sellerId, existing.productId);
+            access.owned(sellerId, existing.productId);
             throw DomainException.conflict("sku-of-another-product",
                     "SKU " + skuId + " belongs to product " + existing.productId);
         }
@@ -108,7 +110,7 @@ public class ProductService {
     }
 
     private SkuView addSku(UUID sellerId, UUID productId, UUID skuId, SkuRequest request) {
-        Product product = owned(sellerId, productId);
+        Product product = access.owned(sellerId, productId);
         Sku sku = new Sku();
         sku.id = skuId;
         sku.productId = productId;
@@ -129,7 +131,7 @@ public class ProductService {
     @Transactional
     public SkuView updateSku(UUID sellerId, UUID skuId, SkuRequest request) {
         Sku sku = skus.findByIdOptional(skuId).orElseThrow(() -> DomainException.notFound("SKU", skuId));
-        Product product = owned(sellerId, sku.productId);
+        Product product = access.owned(sellerId, sku.productId);
         if (request.initialStock() != null) {
             throw DomainException.badRequest("stock-via-ledger",
                     "Stock of an existing SKU changes only through POST /api/v1/skus/{skuId}/stock-movements");
@@ -143,7 +145,7 @@ public class ProductService {
     /** Lists the product publicly: needs a verified seller and at least one priced SKU. Repeating is a no-op. */
     @Transactional
     public ProductView activate(UUID sellerId, UUID productId) {
-        Product product = owned(sellerId, productId);
+        Product product = access.owned(sellerId, productId);
         List<Sku> variants = skus.ofProduct(productId);
         if (product.status == ProductStatus.ACTIVE) {
             return ProductView.of(product, variants);
@@ -156,19 +158,17 @@ public class ProductService {
         if (variants.stream().noneMatch(s -> s.priceFen > 0)) {
             throw DomainException.conflict("no-priced-sku", "Add at least one SKU with a price before listing");
         }
-        product.status = ProductStatus.ACTIVE;
-        product.listedAt = Instant.now();
-        touch(product);
+        product.moveTo(ProductStatus.ACTIVE);
+        product.listedAt = product.updatedAt;
         outbox.publish(ProductEvents.listed(product, variants));
         return ProductView.of(product, variants);
     }
 
     @Transactional
     public ProductView delist(UUID sellerId, UUID productId) {
-        Product product = owned(sellerId, productId);
+        Product product = access.owned(sellerId, productId);
         if (product.status != ProductStatus.DELISTED) {
-            product.status = ProductStatus.DELISTED;
-            touch(product);
+            product.moveTo(ProductStatus.DELISTED);
             outbox.publish(ProductEvents.delisted(product));
         }
         return ProductView.of(product, skus.ofProduct(productId));
@@ -176,11 +176,8 @@ public class ProductService {
 
     /** Active products are public; drafts and delisted ones only to their seller and admins. */
     @Transactional
-    public ProductView view(UUID productId, Optional<UUID> callerSellerId, boolean admin) {
-        Product product = products.findByIdOptional(productId)
-                .filter(p -> p.status == ProductStatus.ACTIVE || admin
-                        || callerSellerId.map(p.sellerId::equals).orElse(false))
-                .orElseThrow(() -> DomainException.notFound("Product", productId));
+    public ProductView view(UUID productId, Optional<UUID> viewingSeller, boolean admin) {
+        Product product = access.visible(productId, viewingSeller, admin);
         return ProductView.of(product, skus.ofProduct(productId));
     }
 
@@ -192,16 +189,6 @@ public class ProductService {
                 : products.find("sellerId = ?1 and status = ?2 order by createdAt desc, id desc", sellerId, status);
         List<Product> found = query.page(page, size).list();
         return ProductSearch.page(found, skus, page, size, query.count());
-    }
-
-    /** The product if the caller's seller owns it: 404 when unknown, 403 when someone else's. */
-    public Product owned(UUID sellerId, UUID productId) {
-        Product product = products.findByIdOptional(productId)
-                .orElseThrow(() -> DomainException.notFound("Product", productId));
-        if (!product.sellerId.equals(sellerId)) {
-            throw DomainException.forbidden("Product " + productId + " belongs to another seller");
-        }
-        return product;
     }
 
     private static ProductStatus parseStatus(String value) {

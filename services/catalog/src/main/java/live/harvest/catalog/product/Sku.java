@@ -29,7 +29,7 @@ public class Sku extends PanacheEntityBase {
     public String currency;
     @Column(name = "on_hand", insertable = false, updatable = false)
     public long onHand;
-    /** The seller's own anti-hoarding caps (ADR 0019); null: the platform default ({@link CapsConfig}). */
+    /** The seller's own anti-hoarding caps (ADR 0019); null: the platform default ({@code harvest.catalog.caps.*}). */
     @Column(name = "max_units_per_order")
     public Integer maxUnitsPerOrder;
     @Column(name = "max_units_per_buyer")

@@ -14,7 +14,6 @@ import live.harvest.catalog.seller.SellerDtos.ProfileRequest;
 import live.harvest.catalog.seller.SellerDtos.PublicSeller;
 import live.harvest.catalog.seller.SellerDtos.SellerProfile;
 import live.harvest.catalog.seller.SellerDtos.VerificationRequest;
-import live.harvest.platform.security.Caller;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,11 +30,11 @@ import java.util.UUID;
 public class SellerResource {
 
     private final SellerService service;
-    private final Caller caller;
+    private final SellerAccess access;
 
-    public SellerResource(SellerService service, Caller caller) {
+    public SellerResource(SellerService service, SellerAccess access) {
         this.service = service;
-        this.caller = caller;
+        this.access = access;
     }
 
     @PUT
@@ -48,7 +47,7 @@ public class SellerResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SellerProfile.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, e.g. township not within county")
     public Response saveOwn(@Valid @NotNull ProfileRequest request) {
-        SellerService.Saved saved = service.saveOwn(caller.requireSellerId(), request);
+        SellerService.Saved saved = service.saveOwn(access.actingSeller(), request);
         return Response.status(saved.created() ? 201 : 200)
                 .location(URI.create("/api/v1/sellers/" + saved.profile().sellerId())).entity(saved.profile()).build();
     }
@@ -60,7 +59,7 @@ public class SellerResource {
     @APIResponse(responseCode = "200", description = "The profile")
     @APIResponse(responseCode = "404", description = "No profile yet")
     public SellerProfile own() {
-        return service.own(caller.requireSellerId());
+        return service.own(access.actingSeller());
     }
 
     @GET

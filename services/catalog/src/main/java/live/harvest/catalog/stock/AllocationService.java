@@ -2,11 +2,13 @@ package live.harvest.catalog.stock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import live.harvest.catalog.batch.HarvestBatchRepository;
+import live.harvest.catalog.ledger.MovementKind;
+import live.harvest.catalog.ledger.StockLedger;
+import live.harvest.catalog.ledger.StockMovement;
 import live.harvest.catalog.product.Product;
+import live.harvest.catalog.product.ProductAccess;
 import live.harvest.catalog.product.ProductStatus;
 import live.harvest.catalog.product.Sku;
-import live.harvest.catalog.seller.Seller;
 import live.harvest.platform.problem.DomainException;
 import org.jboss.logging.Logger;
 
@@ -24,28 +26,27 @@ public class AllocationService {
 
     private final StockLedger ledger;
     private final StockLocks locks;
-    private final HarvestBatchRepository batches;
+    private final ProductAccess products;
+    private final ListingSnapshots listings;
 
-    public AllocationService(StockLedger ledger, StockLocks locks, HarvestBatchRepository batches) {
+    public AllocationService(StockLedger ledger, StockLocks locks, ProductAccess products, ListingSnapshots listings) {
         this.ledger = ledger;
         this.locks = locks;
-        this.batches = batches;
+        this.products = products;
+        this.listings = listings;
     }
 
     @Transactional
     public Result allocate(UUID sellerId, UUID skuId, StockDtos.AllocationRequest request) {
-        Sku sku = Sku.<Sku>findByIdOptional(skuId).orElseThrow(() -> DomainException.notFound("SKU", skuId));
+        Sku sku = products.ownedSku(sellerId, skuId);
         Product product = Product.findById(sku.productId);
-        if (!product.sellerId.equals(sellerId)) {
-            throw DomainException.forbidden("SKU " + skuId + " belongs to another seller");
-        }
         // Serialises retries of the same offer, so the second one finds the first one's row.
         locks.lock(request.offerId());
         StockAllocation existing = StockAllocation.findById(request.offerId());
         if (existing != null) {
-            if (!existing.skuId.equals(skuId) || existing.quantity != request.quantity()) {
+            if (!existing.listing.skuId().equals(skuId) || existing.quantity != request.quantity()) {
                 throw DomainException.conflict("offer-already-allocated", "Offer " + request.offerId()
-                        + " already holds " + existing.quantity + " units of SKU " + existing.skuId);
+                        + " already holds " + existing.quantity + " units of SKU " + existing.listing.skuId());
             }
             return new Result(StockDtos.Allocation.of(existing), false);
         }
@@ -54,19 +55,9 @@ public class AllocationService {
         }
         StockMovement movement = ledger.move(skuId, MovementKind.ALLOCATION, -request.quantity(),
                 new StockLedger.Context(request.offerId(), null, null, null, sellerId));
-        Seller seller = Seller.findById(sellerId);
         StockAllocation allocation = new StockAllocation();
         allocation.offerId = request.offerId();
-        allocation.skuId = skuId;
-        allocation.productId = product.id;
-        allocation.sellerId = sellerId;
-        allocation.sellerCountyCode = seller.homeCountyCode;
-        allocation.title = product.title;
-        allocation.spec = sku.spec;
-        allocation.priceFen = sku.priceFen;
-        allocation.currency = sku.currency;
-        allocation.temperatureClass = product.temperatureClass;
-        allocation.traceCode = batches.latestTraceCode(product.id).orElse(null);
+        allocation.listing = listings.of(product, sku);
         allocation.quantity = request.quantity();
         allocation.onHandAfter = movement.onHandAfter;
         allocation.createdAt = Instant.now();
@@ -82,7 +73,7 @@ public class AllocationService {
     public void release(UUID offerId, UUID skuId, int unitsLeft, UUID eventId) {
         locks.lock(offerId);
         StockAllocation allocation = StockAllocation.findById(offerId);
-        if (allocation == null || !allocation.skuId.equals(skuId)) {
+        if (allocation == null || !allocation.listing.skuId().equals(skuId)) {
             LOG.debugf("Ignoring drained pool of unknown offer %s / SKU %s", offerId, skuId);
             return;
         }

@@ -5,8 +5,9 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import live.harvest.catalog.product.Product;
-import live.harvest.catalog.product.Sku;
+import live.harvest.catalog.ledger.StockLedger;
+import live.harvest.catalog.ledger.StockMovement;
+import live.harvest.catalog.product.ProductAccess;
 import live.harvest.platform.problem.DomainException;
 
 import java.util.List;
@@ -17,16 +18,18 @@ import java.util.UUID;
 public class LedgerService {
 
     private final StockLedger ledger;
+    private final ProductAccess products;
     private final EntityManager em;
 
-    public LedgerService(StockLedger ledger, EntityManager em) {
+    public LedgerService(StockLedger ledger, ProductAccess products, EntityManager em) {
         this.ledger = ledger;
+        this.products = products;
         this.em = em;
     }
 
     @Transactional
     public StockDtos.Movement record(UUID sellerId, UUID skuId, StockDtos.MovementRequest request) {
-        ownedSku(skuId, sellerId, false);
+        products.ownedSku(sellerId, skuId);
         long delta = request.delta();
         String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
         switch (request.kind()) {
@@ -51,7 +54,7 @@ public class LedgerService {
 
     @Transactional
     public StockDtos.Ledger read(UUID skuId, UUID callerSellerId, boolean admin, int page, int size) {
-        ownedSku(skuId, callerSellerId, admin);
+        products.stockReadableSku(skuId, callerSellerId, admin);
         var query = StockMovement.<StockMovement>find("skuId", Sort.by("seq"), skuId);
         List<StockDtos.Movement> movements = query.page(Page.of(page, size)).list().stream()
                 .map(StockDtos.Movement::of).toList();
@@ -62,16 +65,5 @@ public class LedgerService {
                 .setParameter(1, skuId).getSingleResult();
         return new StockDtos.Ledger(skuId, ((Number) balance[0]).longValue(), ((Number) balance[1]).longValue(),
                 query.count(), page, size, movements);
-    }
-
-    private static Sku ownedSku(UUID skuId, UUID sellerId, boolean admin) {
-        Sku sku = Sku.<Sku>findByIdOptional(skuId).orElseThrow(() -> DomainException.notFound("SKU", skuId));
-        if (!admin) {
-            Product product = Product.findById(sku.productId);
-            if (sellerId == null || !product.sellerId.equals(sellerId)) {
-                throw DomainException.forbidden("SKU " + skuId + " belongs to another seller");
-            }
-        }
-        return sku;
     }
 }

@@ -3,7 +3,7 @@ package live.harvest.catalog.stock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import live.harvest.catalog.product.CapsConfig;
+import live.harvest.catalog.config.CatalogConfig;
 import live.harvest.catalog.product.SkuCaps;
 
 import java.time.Instant;
@@ -30,11 +30,11 @@ public class ReservationCaps {
              where buyer_id = ?1 and sku_id = ?2 and status = 'RESERVED' and created_at > ?3""";
 
     private final EntityManager em;
-    private final CapsConfig config;
+    private final CatalogConfig.Caps config;
 
-    public ReservationCaps(EntityManager em, CapsConfig config) {
+    public ReservationCaps(EntityManager em, CatalogConfig config) {
         this.em = em;
-        this.config = config;
+        this.config = config.caps();
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Gives back reservations nobody will give back otherwise (see {@link ReleaseRule}): unconfirmed ones whose lifetime
@@ -49,7 +50,7 @@ public class ReservationReconciler {
         this.metrics = metrics;
     }
 
-    @Scheduled(every = "${harvest.catalog.reconcile-every:30s}", delay = 5, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+    @Scheduled(every = "${harvest.catalog.reconcile-every}", delay = 5, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         try {

@@ -2,13 +2,13 @@ package live.harvest.catalog.stock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import live.harvest.catalog.batch.HarvestBatchRepository;
+import live.harvest.catalog.config.CatalogConfig;
+import live.harvest.catalog.ledger.MovementKind;
+import live.harvest.catalog.ledger.StockLedger;
 import live.harvest.catalog.product.Product;
 import live.harvest.catalog.product.ProductStatus;
 import live.harvest.catalog.product.Sku;
-import live.harvest.catalog.seller.Seller;
 import live.harvest.platform.problem.DomainException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -32,24 +32,18 @@ public class ReservationService {
     private final StockLedger ledger;
     private final StockLocks locks;
     private final ReservationCaps caps;
-    private final HarvestBatchRepository batches;
+    private final ListingSnapshots listings;
     private final ReservationMetrics metrics;
     private final Duration lifetime;
 
-    /**
-     * @param lifetime how long an unconfirmed reservation holds its units: orders' payment window (PT15M) plus a
-     *                 margin, so a reservation whose order was written in time is confirmed before it can expire.
-     */
     public ReservationService(StockLedger ledger, StockLocks locks, ReservationCaps caps,
-                              HarvestBatchRepository batches, ReservationMetrics metrics,
-                              @ConfigProperty(name = "harvest.catalog.reservation-lifetime", defaultValue = "PT16M")
-                              Duration lifetime) {
+                              ListingSnapshots listings, ReservationMetrics metrics, CatalogConfig config) {
         this.ledger = ledger;
         this.locks = locks;
         this.caps = caps;
-        this.batches = batches;
+        this.listings = listings;
         this.metrics = metrics;
-        this.lifetime = lifetime;
+        this.lifetime = config.reservationLifetime();
     }
 
     @Transactional
@@ -76,19 +70,10 @@ public class ReservationService {
         caps.check(skuId, buyerId, request.quantity());
         ledger.move(skuId, MovementKind.SALE, -request.quantity(),
                 new StockLedger.Context(null, request.orderId(), null, "regular-listing order", buyerId));
-        Seller seller = Seller.findById(product.sellerId);
         StockReservation reservation = new StockReservation();
         reservation.key = new StockReservation.Key(request.orderId(), skuId);
         reservation.buyerId = buyerId;
-        reservation.productId = product.id;
-        reservation.sellerId = product.sellerId;
-        reservation.sellerCountyCode = seller.homeCountyCode;
-        reservation.title = product.title;
-        reservation.spec = sku.spec;
-        reservation.unitPriceFen = sku.priceFen;
-        reservation.currency = sku.currency;
-        reservation.temperatureClass = product.temperatureClass;
-        reservation.traceCode = batches.latestTraceCode(product.id).orElse(null);
+        reservation.listing = listings.of(product, sku);
         reservation.quantity = request.quantity();
         reservation.status = StockReservation.Status.RESERVED;
         reservation.createdAt = Instant.now();
@@ -127,13 +112,9 @@ public class ReservationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void giveBack(StockReservation line, StockReservation.Status closedAs, UUID eventId, String why, UUID actorId) {
-        if (line.status != StockReservation.Status.RESERVED) {
-            throw new IllegalStateException("Reservation " + line.key + " is already " + line.status);
-        }
+        line.close(closedAs);
         ledger.move(line.key.skuId(), MovementKind.CANCELLATION_RETURN, line.quantity,
                 new StockLedger.Context(null, line.key.orderId(), eventId, why, actorId));
-        line.status = closedAs;
-        line.closedAt = Instant.now();
     }
 
     /**

@@ -4,7 +4,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import live.harvest.catalog.ledger.MovementKind;
+import live.harvest.catalog.ledger.StockMovement;
 import live.harvest.platform.event.common.TemperatureClass;
+import live.harvest.platform.value.ListingSnapshot;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +28,10 @@ public final class StockDtos {
                              String title, String spec, long priceFen, String currency,
                              TemperatureClass temperatureClass, String traceCode, int quantity, long onHandAfter) {
         static Allocation of(StockAllocation a) {
-            return new Allocation(a.offerId, a.skuId, a.productId, a.sellerId, a.sellerCountyCode, a.title, a.spec,
-                    a.priceFen, a.currency, a.temperatureClass, a.traceCode, a.quantity, a.onHandAfter);
+            ListingSnapshot l = a.listing;
+            return new Allocation(a.offerId, l.skuId(), l.productId(), l.sellerId(), l.sellerCountyCode(), l.title(),
+                    l.spec(), l.priceFen(), l.currency(), l.temperatureClass(), l.traceCode(), a.quantity,
+                    a.onHandAfter);
         }
     }
 
@@ -39,8 +44,9 @@ public final class StockDtos {
                               String title, String spec, long unitPriceFen, String currency,
                               TemperatureClass temperatureClass, String traceCode, int quantity) {
         static Reservation of(StockReservation r) {
-            return new Reservation(r.key.orderId(), r.key.skuId(), r.productId, r.sellerId, r.sellerCountyCode,
-                    r.title, r.spec, r.unitPriceFen, r.currency, r.temperatureClass, r.traceCode, r.quantity);
+            ListingSnapshot l = r.listing;
+            return new Reservation(r.key.orderId(), r.key.skuId(), l.productId(), l.sellerId(), l.sellerCountyCode(),
+                    l.title(), l.spec(), l.priceFen(), l.currency(), l.temperatureClass(), l.traceCode(), r.quantity);
         }
     }
 

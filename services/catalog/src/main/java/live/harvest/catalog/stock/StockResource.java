@@ -20,8 +20,8 @@ import live.harvest.catalog.stock.StockDtos.Movement;
 import live.harvest.catalog.stock.StockDtos.MovementRequest;
 import live.harvest.catalog.stock.StockDtos.Reservation;
 import live.harvest.catalog.stock.StockDtos.ReservationRequest;
+import live.harvest.catalog.seller.SellerAccess;
 import live.harvest.platform.input.Paging;
-import live.harvest.platform.security.Caller;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,14 +39,14 @@ public class StockResource {
     private final LedgerService ledger;
     private final AllocationService allocations;
     private final ReservationService reservations;
-    private final Caller caller;
+    private final SellerAccess access;
 
     public StockResource(LedgerService ledger, AllocationService allocations, ReservationService reservations,
-                         Caller caller) {
+                         SellerAccess access) {
         this.ledger = ledger;
         this.allocations = allocations;
         this.reservations = reservations;
-        this.caller = caller;
+        this.access = access;
     }
 
     @POST
@@ -61,7 +61,7 @@ public class StockResource {
     @APIResponse(responseCode = "409", description = "insufficient-stock: on-hand would go negative")
     public Response record(@PathParam("skuId") UUID skuId, @Valid @NotNull MovementRequest request) {
         return Response.created(URI.create("/api/v1/skus/" + skuId + "/ledger"))
-                .entity(ledger.record(caller.requireSellerId(), skuId, request)).build();
+                .entity(ledger.record(access.actingSeller(), skuId, request)).build();
     }
 
     @GET
@@ -74,8 +74,8 @@ public class StockResource {
     public Ledger ledger(@PathParam("skuId") UUID skuId,
                          @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        boolean admin = caller.is(Roles.ADMIN);
-        return ledger.read(skuId, admin ? null : caller.requireSellerId(), admin, page, size);
+        boolean admin = access.isAdmin();
+        return ledger.read(skuId, admin ? null : access.actingSeller(), admin, page, size);
     }
 
     @POST

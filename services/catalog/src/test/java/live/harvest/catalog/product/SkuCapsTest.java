@@ -2,6 +2,7 @@ package live.harvest.catalog.product;
 
 import live.harvest.platform.problem.DomainException;
 import live.harvest.platform.problem.Problem.FieldError;
+import live.harvest.testkit.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@UnitTest
 class SkuCapsTest {
 
     private static final UUID SKU = UUID.randomUUID();

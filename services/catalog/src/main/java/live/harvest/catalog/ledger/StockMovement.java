@@ -1,4 +1,4 @@
-package live.harvest.catalog.stock;
+package live.harvest.catalog.ledger;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package live.harvest.catalog.stock;
+package live.harvest.catalog.ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,4 +1,4 @@
-package live.harvest.catalog.stock;
+package live.harvest.catalog.ledger;
 
 /** Why a SKU's on-hand stock changed. */
 public enum MovementKind {
