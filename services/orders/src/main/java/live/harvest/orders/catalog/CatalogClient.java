@@ -39,7 +39,7 @@ public class CatalogClient {
     /** How long an open breaker refuses calls before it lets one through; also the Retry-After it answers with. */
     private static final int BREAKER_DELAY_SECONDS = 5;
 
-    /** Catalog gave no usable answer (unreachable, 5xx, an unreadable body): worth another try, a failure to the breaker. */
+    /** No usable answer (unreachable, 5xx, an unreadable body): worth another try, and a failure to the breaker. */
     static final class Unavailable extends RuntimeException {
         Unavailable(String message, Throwable cause) {
             super(message, cause, false, false);

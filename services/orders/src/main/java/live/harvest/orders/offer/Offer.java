@@ -20,7 +20,7 @@ public class Offer extends PanacheEntityBase {
     public UUID id;
     @Column(name = "stream_id")
     public UUID streamId;
-    /** Seller, product, SKU, title, spec, price, currency, temperature class and trace code, as livestream sent them. */
+    /** Seller, product, SKU, title, spec, price, currency, temperature class, trace code: as livestream sent them. */
     @Embedded
     public ListingSnapshot listing;
     public int quantity;

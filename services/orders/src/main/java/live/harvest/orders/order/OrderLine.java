@@ -28,7 +28,7 @@ public class OrderLine extends PanacheEntityBase {
     public Order order;
     @Column(name = "line_no")
     public int lineNo;
-    /** What was sold, as the offer or catalog priced it then; order lines have always called the price unit_price_fen. */
+    /** What was sold, as the offer or catalog priced it then; the line's price column is named unit_price_fen. */
     @Embedded
     @AttributeOverride(name = "priceFen", column = @Column(name = "unit_price_fen"))
     public ListingSnapshot listing;

@@ -66,7 +66,8 @@ public class OrderWriter {
         order.updatedAt = now;
         reserved.stream().sorted(Comparator.comparingInt(Reserved::lineNo)).forEach(r -> order.lines.add(line(order, r)));
         order.totalFen = order.lines.stream().mapToLong(l -> l.lineTotalFen).sum();
-        order.temperatureClass = TemperatureClass.strictest(order.lines.stream().map(l -> l.listing.temperatureClass()));
+        order.temperatureClass = TemperatureClass.strictest(
+                order.lines.stream().map(l -> l.listing.temperatureClass()));
         order.persist();
         OrderTransition placed = order.noteFirst("placed", "buyer:" + buyerId, now);
         outbox.publish(new OrderPlaced(order.id, buyerId, order.sellerId, order.streamId,

@@ -80,8 +80,8 @@ public class PaymentCallbacks {
         payment.persist();
         outbox.publish(new OrderPaid(order.id, order.buyerId, order.sellerId, order.sellerCountyCode, order.streamId,
                 payment.paymentId, payment.amountFen, payment.currency,
-                order.lines.stream().map(OrderLine::toContract).toList(), order.temperatureClass, order.address.toEvent(),
-                now));
+                order.lines.stream().map(OrderLine::toContract).toList(), order.temperatureClass,
+                order.address.toEvent(), now));
         return new PaymentReceiptView(payment.paymentId, order.id, order.status, false);
     }
 
