@@ -6,7 +6,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
-import live.harvest.orders.OrdersConfig;
+import live.harvest.orders.config.OrdersConfig;
 import live.harvest.orders.redis.LuaScript;
 import live.harvest.platform.problem.DomainException;
 import live.harvest.platform.problem.Problem;

@@ -3,7 +3,7 @@ package live.harvest.orders.idempotency;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import live.harvest.orders.OrdersConfig;
+import live.harvest.orders.config.OrdersConfig;
 
 import java.time.Instant;
 import java.util.List;

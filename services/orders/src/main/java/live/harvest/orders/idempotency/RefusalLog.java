@@ -6,7 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import live.harvest.orders.OrdersConfig;
+import live.harvest.orders.config.OrdersConfig;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;

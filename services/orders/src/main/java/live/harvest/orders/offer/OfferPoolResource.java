@@ -6,12 +6,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import live.harvest.orders.offer.OfferDtos.PoolView;
 import live.harvest.platform.problem.DomainException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 @Path("/api/v1/offers/{offerId}/pool")
@@ -19,9 +20,6 @@ import java.util.UUID;
 @Tag(name = "Offers")
 @PermitAll
 public class OfferPoolResource {
-
-    public record PoolView(UUID offerId, String state, long unitsLeft, int perBuyerLimit, Instant endsAt) {
-    }
 
     private final OfferPool pool;
     private final PoolRecovery recovery;
@@ -39,7 +37,7 @@ public class OfferPoolResource {
     public PoolView get(@PathParam("offerId") UUID offerId) {
         return pool.snapshot(offerId)
                 .or(() -> recovery.recover(offerId) == PoolRebuild.Result.REBUILT ? pool.snapshot(offerId)
-                        : java.util.Optional.empty())
+                        : Optional.empty())
                 .map(s -> new PoolView(offerId, s.state(), s.unitsLeft(), s.perBuyerLimit(), s.endsAt()))
                 .orElseThrow(() -> DomainException.notFound("Offer pool", offerId));
     }

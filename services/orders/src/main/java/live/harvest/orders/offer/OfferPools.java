@@ -2,11 +2,12 @@ package live.harvest.orders.offer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import live.harvest.orders.OrdersConfig;
+import live.harvest.orders.config.OrdersConfig;
 import live.harvest.platform.event.livestream.LivestreamEvents.OfferClosed;
 import live.harvest.platform.event.livestream.LivestreamEvents.OfferOpened;
 import live.harvest.platform.event.orders.OrderEvents.OfferPoolDrained;
 import live.harvest.platform.outbox.Outbox;
+import live.harvest.platform.value.ListingSnapshot;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -73,8 +74,8 @@ public class OfferPools {
         int left = (int) Math.max(0, offer.quantity - taken);
         offer.drainedAt = Instant.now();
         offer.unitsLeft = left;
-        outbox.publish(new OfferPoolDrained(offer.id, offer.streamId, offer.sellerId, offer.productId, offer.skuId,
-                left));
+        outbox.publish(new OfferPoolDrained(offer.id, offer.streamId, offer.listing.sellerId(),
+                offer.listing.productId(), offer.listing.skuId(), left));
         return true;
     }
 
@@ -82,19 +83,12 @@ public class OfferPools {
         Offer offer = new Offer();
         offer.id = event.offerId();
         offer.streamId = event.streamId();
-        offer.sellerId = event.sellerId();
-        offer.sellerCountyCode = event.sellerCountyCode();
-        offer.productId = event.productId();
-        offer.skuId = event.skuId();
-        offer.title = event.title();
-        offer.spec = event.spec();
-        offer.priceFen = event.priceFen();
-        offer.currency = event.currency();
+        offer.listing = new ListingSnapshot(event.sellerId(), event.sellerCountyCode(), event.productId(),
+                event.skuId(), event.title(), event.spec(), event.priceFen(), event.currency(),
+                event.temperatureClass(), event.traceCode());
         offer.quantity = event.quantity();
         offer.perBuyerLimit = event.perBuyerLimit();
         offer.endsAt = event.endsAt();
-        offer.temperatureClass = event.temperatureClass();
-        offer.traceCode = event.traceCode();
         offer.openedAt = Instant.now();
         return offer;
     }

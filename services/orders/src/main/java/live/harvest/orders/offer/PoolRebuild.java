@@ -3,7 +3,7 @@ package live.harvest.orders.offer;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import live.harvest.orders.OrdersConfig;
+import live.harvest.orders.config.OrdersConfig;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;

@@ -3,6 +3,7 @@ package live.harvest.orders.order;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,8 +13,8 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import live.harvest.platform.event.common.TemperatureClass;
-import live.harvest.platform.event.orders.OrderEvents.DeliveryAddress;
-import live.harvest.platform.problem.DomainException;
+import live.harvest.platform.state.StatusMachine;
+import live.harvest.platform.value.DeliveryAddress;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,16 +43,9 @@ public class Order extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "temperature_class")
     public TemperatureClass temperatureClass;
-    public String recipient;
-    public String phone;
-    @Column(name = "county_code")
-    public String countyCode;
-    @Column(name = "township_code")
-    public String townshipCode;
-    @Column(name = "village_code")
-    public String villageCode;
-    @Column(name = "address_detail")
-    public String addressDetail;
+    /** Where the parcel goes; replaced whole, never edited field by field. */
+    @Embedded
+    public DeliveryAddress address;
     @Column(name = "placed_at")
     public Instant placedAt;
     @Column(name = "pay_by")
@@ -77,10 +71,7 @@ public class Order extends PanacheEntityBase {
      * not allow with 409.
      */
     public OrderTransition moveTo(OrderStatus target, String cause, String actor, Instant at) {
-        if (!status.canMoveTo(target)) {
-            throw DomainException.conflict("invalid-transition",
-                    "Order " + id + " is " + status + " and cannot become " + target);
-        }
+        StatusMachine.refuseUnless(status, target, "invalid-transition", "Order " + id);
         OrderTransition step = OrderTransition.of(this, status, target, cause, actor, at);
         status = target;
         updatedAt = Instant.now();
@@ -100,9 +91,5 @@ public class Order extends PanacheEntityBase {
         OrderTransition step = OrderTransition.of(this, status, status, cause, actor, at);
         step.persist();
         return step;
-    }
-
-    public DeliveryAddress address() {
-        return new DeliveryAddress(recipient, phone, countyCode, townshipCode, villageCode, addressDetail);
     }
 }

@@ -2,14 +2,12 @@ package live.harvest.orders.order;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import live.harvest.orders.order.OrderDtos.OrderView;
 import live.harvest.platform.event.orders.OrderEvents.OrderCancelled;
 import live.harvest.platform.event.orders.OrderEvents.OrderExpired;
 import live.harvest.platform.event.orders.OrderEvents.OrderRefunded;
 import live.harvest.platform.event.orders.OrderEvents.ReturnedLine;
 import live.harvest.platform.outbox.Outbox;
-import live.harvest.platform.problem.DomainException;
-import live.harvest.platform.security.Caller;
-import live.harvest.platform.security.Roles;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,22 +21,24 @@ import java.util.UUID;
 public class OrderLifecycle {
 
     private final OrderRepository orders;
+    private final OrderAccess access;
     private final StockReturns stock;
     private final Outbox outbox;
 
-    public OrderLifecycle(OrderRepository orders, StockReturns stock, Outbox outbox) {
+    public OrderLifecycle(OrderRepository orders, OrderAccess access, StockReturns stock, Outbox outbox) {
         this.orders = orders;
+        this.access = access;
         this.stock = stock;
         this.outbox = outbox;
     }
 
     /** The buyer cancels before dispatch; units go back to the live pool or to catalog. */
     @Transactional
-    public OrderView cancel(UUID orderId, UUID buyerId, String reason) {
-        Order order = ownedBy(orders.lock(orderId), buyerId);
+    public OrderView cancel(UUID orderId, String reason) {
+        Order order = access.forBuyer(orders.lock(orderId));
         boolean wasPaid = order.status.isPaid();
         String why = reason == null || reason.isBlank() ? "cancelled by buyer" : reason;
-        order.moveTo(OrderStatus.CANCELLED, why, "buyer:" + buyerId, Instant.now());
+        order.moveTo(OrderStatus.CANCELLED, why, "buyer:" + order.buyerId, Instant.now());
         List<ReturnedLine> returned = stock.giveBack(order);
         outbox.publish(new OrderCancelled(order.id, order.buyerId, order.sellerId, order.streamId, order.totalFen,
                 wasPaid, why, returned));
@@ -60,27 +60,17 @@ public class OrderLifecycle {
     }
 
     @Transactional
-    public OrderView requestRefund(UUID orderId, UUID buyerId, String reason) {
-        Order order = ownedBy(orders.lock(orderId), buyerId);
+    public OrderView requestRefund(UUID orderId, String reason) {
+        Order order = access.forBuyer(orders.lock(orderId));
         order.moveTo(OrderStatus.REFUND_REQUESTED, reason == null || reason.isBlank() ? "refund requested" : reason,
-                "buyer:" + buyerId, Instant.now());
+                "buyer:" + order.buyerId, Instant.now());
         return OrderView.of(order, OrderTransition.timelineOf(order.id));
     }
 
-    /**
-     * An admin, or a payment partner, confirms the money went back; the partner's scope ({@code payments:refund}) is
-     * declared on the endpoint and checked by the platform's PartnerScopeFilter.
-     */
+    /** An admin, or a payment partner, confirms the money went back (who may: {@link OrderAccess#refundConfirmer}). */
     @Transactional
-    public OrderView confirmRefund(UUID orderId, Caller caller, String reason) {
-        String actor;
-        if (caller.is(Roles.ADMIN)) {
-            actor = "admin:" + caller.id();
-        } else if (caller.is(Roles.PARTNER)) {
-            actor = "partner:" + caller.id();
-        } else {
-            throw DomainException.forbidden("Confirming a refund needs the admin or the partner role");
-        }
+    public OrderView confirmRefund(UUID orderId, String reason) {
+        String actor = access.refundConfirmer();
         Order order = orders.lock(orderId);
         String why = reason == null || reason.isBlank() ? "refund confirmed" : reason;
         order.moveTo(OrderStatus.REFUNDED, why, actor, Instant.now());
@@ -90,12 +80,5 @@ public class OrderLifecycle {
         outbox.publish(new OrderRefunded(order.id, order.buyerId, order.sellerId, order.streamId, order.totalFen,
                 order.currency, why, returned));
         return OrderView.of(order, OrderTransition.timelineOf(order.id));
-    }
-
-    private static Order ownedBy(Order order, UUID buyerId) {
-        if (!order.buyerId.equals(buyerId)) {
-            throw DomainException.notFound("Order", order.id); // others must not learn that it exists
-        }
-        return order;
     }
 }

@@ -1,14 +1,15 @@
 package live.harvest.orders.order;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import live.harvest.orders.catalog.CatalogStock;
+import live.harvest.orders.catalog.CatalogClient;
+import live.harvest.orders.config.OrdersConfig;
 import live.harvest.orders.idempotency.Idempotency;
 import live.harvest.orders.idempotency.IdempotencyRecord;
 import live.harvest.orders.idempotency.IdempotencyRecords;
 import live.harvest.orders.idempotency.StoredResponse;
-import live.harvest.orders.OrdersConfig;
 import live.harvest.orders.offer.OfferPool;
 import live.harvest.orders.offer.PoolRecovery;
+import live.harvest.orders.order.OrderDtos.PlaceOrderRequest;
 import live.harvest.platform.problem.DomainException;
 import live.harvest.platform.problem.Problem.FieldError;
 import live.harvest.platform.problem.ServiceUnavailable;
@@ -41,12 +42,12 @@ public class OrderPlacement {
     private final IdempotencyRecords records;
     private final OfferPool pool;
     private final PoolRecovery recovery;
-    private final CatalogStock catalog;
+    private final CatalogClient catalog;
     private final OrderWriter writer;
     private final OrdersConfig config;
 
     public OrderPlacement(Idempotency idempotency, IdempotencyRecords records, OfferPool pool, PoolRecovery recovery,
-                          CatalogStock catalog, OrderWriter writer, OrdersConfig config) {
+                          CatalogClient catalog, OrderWriter writer, OrdersConfig config) {
         this.idempotency = idempotency;
         this.records = records;
         this.pool = pool;
@@ -92,7 +93,8 @@ public class OrderPlacement {
                 PlaceOrderRequest.Line line = lines.get(i);
                 if (line.skuId() != null) {
                     catalogAsked = true;
-                    held.add(Reserved.fromCatalog(i + 1, catalog.reserve(orderId, buyerId, line.skuId(), line.quantity())));
+                    held.add(Reserved.fromCatalog(i + 1, line.quantity(),
+                            catalog.reserve(orderId, buyerId, line.skuId(), line.quantity())));
                 }
             }
         } catch (RuntimeException e) {
@@ -101,7 +103,7 @@ public class OrderPlacement {
         }
         StoredResponse response;
         try {
-            response = writer.write(orderId, buyerId, key, hash, request.address(), held);
+            response = writer.write(orderId, buyerId, key, hash, request.address().toDeliveryAddress(), held);
         } catch (DomainException | StalePoolException e) {
             giveBack(orderId, held, catalogAsked); // thrown inside the transaction: it rolled back
             throw e;

@@ -20,10 +20,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import live.harvest.orders.idempotency.StoredResponse;
-import live.harvest.platform.input.Paging;
-import live.harvest.platform.security.Caller;
-import live.harvest.platform.security.PartnerScopeFilter;
+import live.harvest.orders.order.OrderDtos.OrderPageView;
+import live.harvest.orders.order.OrderDtos.OrderView;
+import live.harvest.orders.order.OrderDtos.PlaceOrderRequest;
+import live.harvest.orders.order.OrderDtos.ReasonRequest;
 import live.harvest.platform.idempotency.IdempotencyKey;
+import live.harvest.platform.input.Paging;
+import live.harvest.platform.security.PartnerScopeFilter;
 import live.harvest.platform.security.Roles;
 import live.harvest.platform.security.Scopes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,15 +49,15 @@ public class OrderResource {
     private final OrderPlacement placement;
     private final OrderQueries queries;
     private final OrderLifecycle lifecycle;
-    private final Caller caller;
+    private final OrderAccess access;
     private final ObjectMapper json;
 
-    public OrderResource(OrderPlacement placement, OrderQueries queries, OrderLifecycle lifecycle, Caller caller,
+    public OrderResource(OrderPlacement placement, OrderQueries queries, OrderLifecycle lifecycle, OrderAccess access,
                          ObjectMapper json) {
         this.placement = placement;
         this.queries = queries;
         this.lifecycle = lifecycle;
-        this.caller = caller;
+        this.access = access;
         this.json = json;
     }
 
@@ -78,7 +81,7 @@ public class OrderResource {
             @HeaderParam(IdempotencyKey.HEADER) @NotNull @Pattern(regexp = IdempotencyKey.PATTERN,
                     message = IdempotencyKey.MESSAGE) String idempotencyKey,
             @NotNull @Valid PlaceOrderRequest request) throws JsonProcessingException {
-        StoredResponse answer = placement.place(caller.id(), idempotencyKey, request);
+        StoredResponse answer = placement.place(access.buyer(), idempotencyKey, request);
         Response.ResponseBuilder response = Response.status(answer.status()).type(MediaType.APPLICATION_JSON)
                 .entity(answer.body());
         if (answer.status() == 201) {
@@ -92,9 +95,9 @@ public class OrderResource {
     @Path("/mine")
     @RolesAllowed(Roles.CONSUMER)
     @Operation(summary = "The calling buyer's orders, newest first")
-    public Page<OrderSummary> mine(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
-                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return queries.ofBuyer(caller.id(), page, size);
+    public OrderPageView mine(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return queries.ofBuyer(access.buyer(), page, size);
     }
 
     @GET
@@ -106,7 +109,7 @@ public class OrderResource {
     @APIResponse(responseCode = "403", description = "insufficient-scope: a partner without orders:read")
     @APIResponse(responseCode = "404", description = "No such order, or not yours")
     public OrderView get(@PathParam("orderId") UUID orderId) {
-        return queries.get(orderId, caller);
+        return queries.get(orderId);
     }
 
     @POST
@@ -117,7 +120,7 @@ public class OrderResource {
     @APIResponse(responseCode = "404", description = "No such order, or not yours")
     @APIResponse(responseCode = "409", description = "invalid-transition: already dispatched, cancelled or expired")
     public OrderView cancel(@PathParam("orderId") UUID orderId, @Valid ReasonRequest body) {
-        return lifecycle.cancel(orderId, caller.id(), body == null ? null : body.reason());
+        return lifecycle.cancel(orderId, body == null ? null : body.reason());
     }
 
     @POST
@@ -127,7 +130,7 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "Refund requested")
     @APIResponse(responseCode = "409", description = "invalid-transition: not paid, or already refunded")
     public OrderView requestRefund(@PathParam("orderId") UUID orderId, @Valid ReasonRequest body) {
-        return lifecycle.requestRefund(orderId, caller.id(), body == null ? null : body.reason());
+        return lifecycle.requestRefund(orderId, body == null ? null : body.reason());
     }
 
     @POST
@@ -139,6 +142,6 @@ public class OrderResource {
     @APIResponse(responseCode = "403", description = "Partner without scope payments:refund")
     @APIResponse(responseCode = "409", description = "invalid-transition: no refund was requested")
     public OrderView confirmRefund(@PathParam("orderId") UUID orderId, @Valid ReasonRequest body) {
-        return lifecycle.confirmRefund(orderId, caller, body == null ? null : body.reason());
+        return lifecycle.confirmRefund(orderId, body == null ? null : body.reason());
     }
 }

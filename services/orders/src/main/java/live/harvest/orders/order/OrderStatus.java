@@ -1,5 +1,7 @@
 package live.harvest.orders.order;
 
+import live.harvest.platform.state.StatusMachine;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -7,11 +9,12 @@ import java.util.Set;
  * The order state machine, in one place: each state lists the states it may move to. Logistics stages may be
  * skipped forward (events can arrive out of order or be coalesced) but never moved backwards.
  */
-public enum OrderStatus {
+public enum OrderStatus implements StatusMachine<OrderStatus> {
     PENDING_PAYMENT, PAID, ROUTED, ROUTING_FAILED, DISPATCHED, AT_STATION, OUT_FOR_DELIVERY, HELD_AT_PICKUP,
     DELIVERED, PICKED_UP, CANCELLED, EXPIRED, REFUND_REQUESTED, REFUNDED;
 
-    public Set<OrderStatus> allowedTargets() {
+    @Override
+    public Set<OrderStatus> next() {
         return switch (this) {
             case PENDING_PAYMENT -> EnumSet.of(PAID, CANCELLED, EXPIRED);
             case PAID -> EnumSet.of(ROUTED, ROUTING_FAILED, DISPATCHED, AT_STATION, OUT_FOR_DELIVERY, HELD_AT_PICKUP,
@@ -27,10 +30,6 @@ public enum OrderStatus {
             case REFUND_REQUESTED -> EnumSet.of(REFUNDED);
             case CANCELLED, EXPIRED, REFUNDED -> EnumSet.noneOf(OrderStatus.class);
         };
-    }
-
-    public boolean canMoveTo(OrderStatus target) {
-        return allowedTargets().contains(target);
     }
 
     /** Paid and not yet refunded or cancelled: the buyer's money is with us. */

@@ -4,16 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import live.harvest.orders.OrdersConfig;
-import live.harvest.orders.catalog.CatalogReservation;
+import live.harvest.orders.config.OrdersConfig;
 import live.harvest.orders.idempotency.IdempotencyRecords;
 import live.harvest.orders.idempotency.StoredResponse;
 import live.harvest.orders.offer.Offer;
 import live.harvest.orders.offer.OfferRepository;
+import live.harvest.orders.order.OrderDtos.OrderView;
 import live.harvest.platform.event.common.TemperatureClass;
 import live.harvest.platform.event.orders.OrderEvents.OrderPlaced;
 import live.harvest.platform.outbox.Outbox;
 import live.harvest.platform.problem.DomainException;
+import live.harvest.platform.value.DeliveryAddress;
+import live.harvest.platform.value.ListingSnapshot;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -47,7 +49,7 @@ public class OrderWriter {
 
     @Transactional
     public StoredResponse write(UUID orderId, UUID buyerId, String key, String hash,
-                                PlaceOrderRequest.Address address, List<Reserved> reserved) {
+                                DeliveryAddress address, List<Reserved> reserved) {
         if (orders.unpaidOf(buyerId) >= config.maxUnpaidOrders()) {
             // Anti-hoarding: checked in the writing transaction, after the reservations, which the refusal gives back.
             throw DomainException.conflict("too-many-unpaid-orders", "You already have " + config.maxUnpaidOrders()
@@ -58,18 +60,14 @@ public class OrderWriter {
         order.id = orderId;
         order.buyerId = buyerId;
         order.status = OrderStatus.PENDING_PAYMENT;
-        order.recipient = address.recipient();
-        order.phone = address.phone();
-        order.countyCode = address.countyCode();
-        order.townshipCode = address.townshipCode();
-        order.villageCode = address.villageCode();
-        order.addressDetail = address.detail();
+        order.address = address;
         order.placedAt = now;
         order.payBy = now.plus(config.paymentWindow());
         order.updatedAt = now;
         reserved.stream().sorted(Comparator.comparingInt(Reserved::lineNo)).forEach(r -> order.lines.add(line(order, r)));
         order.totalFen = order.lines.stream().mapToLong(l -> l.lineTotalFen).sum();
-        order.temperatureClass = TemperatureClass.strictest(order.lines.stream().map(l -> l.temperatureClass));
+        order.temperatureClass = TemperatureClass.strictest(
+                order.lines.stream().map(l -> l.listing.temperatureClass()));
         order.persist();
         OrderTransition placed = order.noteFirst("placed", "buyer:" + buyerId, now);
         outbox.publish(new OrderPlaced(order.id, buyerId, order.sellerId, order.streamId,
@@ -85,58 +83,42 @@ public class OrderWriter {
         line.order = order;
         line.lineNo = r.lineNo();
         line.quantity = r.quantity();
-        UUID sellerId;
-        String sellerCounty;
-        String currency;
         if (r.offerId() != null) {
-            OfferRepository.PoolFence fence = offers.fenceForOrder(r.offerId()).orElseThrow(() ->
-                    DomainException.unprocessable("unknown-offer", "Offer " + r.offerId() + " is not on sale"));
-            if (fence.drainedAt() != null) {
-                throw DomainException.conflict("offer-closed", "Offer " + r.offerId() + " is closed");
-            }
-            if (fence.epoch() != r.epoch()) {
-                throw new StalePoolException(r.offerId(), r.epoch(), fence.epoch());
-            }
-            Offer offer = offers.findById(r.offerId());
+            Offer offer = fencedOffer(r);
             line.offerId = offer.id;
-            line.productId = offer.productId;
-            line.skuId = offer.skuId;
-            line.title = offer.title;
-            line.spec = offer.spec;
-            line.unitPriceFen = offer.priceFen;
-            line.temperatureClass = offer.temperatureClass;
-            line.traceCode = offer.traceCode;
-            sellerId = offer.sellerId;
-            sellerCounty = offer.sellerCountyCode;
-            currency = offer.currency;
+            line.listing = offer.listing;
             if (order.streamId == null) {
                 order.streamId = offer.streamId;
             }
         } else {
-            CatalogReservation c = r.catalog();
-            line.productId = c.productId();
-            line.skuId = c.skuId();
-            line.title = c.title();
-            line.spec = c.spec();
-            line.unitPriceFen = c.unitPriceFen();
-            line.temperatureClass = c.temperatureClass() == null ? TemperatureClass.AMBIENT : c.temperatureClass();
-            line.traceCode = c.traceCode();
-            sellerId = c.sellerId();
-            sellerCounty = c.sellerCountyCode();
-            currency = c.currency();
+            line.listing = r.catalogListing();
         }
-        line.lineTotalFen = Math.multiplyExact(line.unitPriceFen, line.quantity);
+        line.lineTotalFen = line.listing.priceOf(line.quantity);
+        ListingSnapshot listing = line.listing;
         if (order.sellerId == null) {
-            order.sellerId = sellerId;
-            order.sellerCountyCode = sellerCounty;
-            order.currency = currency;
-        } else if (!order.sellerId.equals(sellerId)) {
+            order.sellerId = listing.sellerId();
+            order.sellerCountyCode = listing.sellerCountyCode();
+            order.currency = listing.currency();
+        } else if (!order.sellerId.equals(listing.sellerId())) {
             throw DomainException.unprocessable("mixed-sellers",
                     "All lines of an order must come from one seller; place one order per seller");
-        } else if (!order.currency.equals(currency)) {
+        } else if (!order.currency.equals(listing.currency())) {
             throw DomainException.unprocessable("mixed-currencies", "All lines of an order must share a currency");
         }
         return line;
+    }
+
+    /** The offer a line reserved from, once its pool is known to be the one the units came from and not drained. */
+    private Offer fencedOffer(Reserved r) {
+        OfferRepository.PoolFence fence = offers.fenceForOrder(r.offerId()).orElseThrow(() ->
+                DomainException.unprocessable("unknown-offer", "Offer " + r.offerId() + " is not on sale"));
+        if (fence.drainedAt() != null) {
+            throw DomainException.conflict("offer-closed", "Offer " + r.offerId() + " is closed");
+        }
+        if (fence.epoch() != r.epoch()) {
+            throw new StalePoolException(r.offerId(), r.epoch(), fence.epoch());
+        }
+        return offers.findById(r.offerId());
     }
 
     private String json(OrderView view) {

@@ -9,8 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import live.harvest.orders.order.OrderDtos.OrderPageView;
 import live.harvest.platform.input.Paging;
-import live.harvest.platform.security.Caller;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -21,19 +21,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SellerOrdersResource {
 
     private final OrderQueries queries;
-    private final Caller caller;
+    private final OrderAccess access;
 
-    public SellerOrdersResource(OrderQueries queries, Caller caller) {
+    public SellerOrdersResource(OrderQueries queries, OrderAccess access) {
         this.queries = queries;
-        this.caller = caller;
+        this.access = access;
     }
 
     @GET
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "The calling seller's orders, newest first, optionally of one status")
-    public Page<OrderSummary> list(@QueryParam("status") OrderStatus status,
-                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
-                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return queries.ofSeller(caller.requireSellerId(), status, page, size);
+    public OrderPageView list(@QueryParam("status") OrderStatus status,
+                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+                              @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return queries.ofSeller(access.actingSeller(), status, page, size);
     }
 }

@@ -49,7 +49,7 @@ public class StockReturns {
                 toPool.add(line);
             }
             line.returnedTo = backInPool ? StockReturn.OFFER : StockReturn.CATALOG;
-            returned.add(new ReturnedLine(line.skuId, line.offerId, line.quantity, line.returnedTo));
+            returned.add(new ReturnedLine(line.listing.skuId(), line.offerId, line.quantity, line.returnedTo));
         }
         if (!toPool.isEmpty()) {
             transactions.registerInterposedSynchronization(new Synchronization() {

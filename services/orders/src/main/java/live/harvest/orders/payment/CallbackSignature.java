@@ -1,6 +1,8 @@
 package live.harvest.orders.payment;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import live.harvest.orders.config.OrdersConfig;
 import live.harvest.platform.problem.DomainException;
 
 import javax.crypto.Mac;
@@ -18,14 +20,20 @@ import java.util.HexFormat;
 @ApplicationScoped
 public class CallbackSignature {
 
-    private final PaymentsConfig config;
+    private final OrdersConfig.Payments config;
 
-    public CallbackSignature(PaymentsConfig config) {
+    @Inject
+    public CallbackSignature(OrdersConfig config) {
+        this(config.payments());
+    }
+
+    /** With the payments group alone, as a unit test gives it. */
+    CallbackSignature(OrdersConfig.Payments config) {
         this.config = config;
     }
 
     public void verify(String partnerId, String timestamp, String signature, byte[] rawBody, Instant now) {
-        PaymentsConfig.Partner partner = partnerId == null ? null : config.partners().get(partnerId);
+        OrdersConfig.Payments.Partner partner = partnerId == null ? null : config.partners().get(partnerId);
         if (partner == null || timestamp == null || signature == null) {
             throw refused("unknown-partner", "Unknown payment partner or missing signature headers");
         }

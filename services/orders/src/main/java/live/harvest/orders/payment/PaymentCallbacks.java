@@ -10,6 +10,8 @@ import live.harvest.orders.order.Order;
 import live.harvest.orders.order.OrderLine;
 import live.harvest.orders.order.OrderRepository;
 import live.harvest.orders.order.OrderStatus;
+import live.harvest.orders.payment.PaymentDtos.PaymentCallbackRequest;
+import live.harvest.orders.payment.PaymentDtos.PaymentReceiptView;
 import live.harvest.platform.input.BodyProblems;
 import live.harvest.platform.input.StrictJson;
 import live.harvest.platform.event.orders.OrderEvents.OrderPaid;
@@ -44,9 +46,9 @@ public class PaymentCallbacks {
     }
 
     @Transactional
-    public PaymentReceipt receive(String partnerId, String timestamp, String sig, byte[] rawBody) {
+    public PaymentReceiptView receive(String partnerId, String timestamp, String sig, byte[] rawBody) {
         signature.verify(partnerId, timestamp, sig, rawBody, Instant.now());
-        PaymentCallback callback = parse(rawBody);
+        PaymentCallbackRequest callback = parse(rawBody);
         Order order = orders.lock(callback.orderId());
         Payment earlier = Payment.findById(callback.paymentId());
         if (earlier != null) {
@@ -54,7 +56,7 @@ public class PaymentCallbacks {
                 throw DomainException.conflict("payment-id-reused",
                         "Payment " + callback.paymentId() + " was already applied to another order");
             }
-            return new PaymentReceipt(earlier.paymentId, order.id, order.status, true);
+            return new PaymentReceiptView(earlier.paymentId, order.id, order.status, true);
         }
         if (callback.amountFen() != order.totalFen) {
             throw DomainException.unprocessable("amount-mismatch",
@@ -78,22 +80,22 @@ public class PaymentCallbacks {
         payment.persist();
         outbox.publish(new OrderPaid(order.id, order.buyerId, order.sellerId, order.sellerCountyCode, order.streamId,
                 payment.paymentId, payment.amountFen, payment.currency,
-                order.lines.stream().map(OrderLine::toContract).toList(), order.temperatureClass, order.address(),
-                now));
-        return new PaymentReceipt(payment.paymentId, order.id, order.status, false);
+                order.lines.stream().map(OrderLine::toContract).toList(), order.temperatureClass,
+                order.address.toEvent(), now));
+        return new PaymentReceiptView(payment.paymentId, order.id, order.status, false);
     }
 
-    private PaymentCallback parse(byte[] rawBody) {
-        PaymentCallback callback;
+    private PaymentCallbackRequest parse(byte[] rawBody) {
+        PaymentCallbackRequest callback;
         try {
-            callback = mapper.readValue(rawBody, PaymentCallback.class);
+            callback = mapper.readValue(rawBody, PaymentCallbackRequest.class);
         } catch (IOException e) {
             throw BodyProblems.refusal(e);
         }
         if (callback == null) {
             throw DomainException.badRequest("malformed-body", "The callback body is empty");
         }
-        Set<ConstraintViolation<PaymentCallback>> violations = validator.validate(callback);
+        Set<ConstraintViolation<PaymentCallbackRequest>> violations = validator.validate(callback);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }

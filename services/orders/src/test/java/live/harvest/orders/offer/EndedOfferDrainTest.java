@@ -4,7 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import live.harvest.orders.OrdersConfig;
+import live.harvest.orders.config.OrdersConfig;
 import live.harvest.orders.support.Fixtures;
 import live.harvest.orders.support.Published;
 import live.harvest.platform.event.livestream.LivestreamEvents.OfferOpened;

@@ -1,6 +1,6 @@
 package live.harvest.orders.offer;
 
-import live.harvest.orders.OrdersConfig;
+import live.harvest.orders.config.OrdersConfig;
 import live.harvest.testkit.UnitTest;
 import org.junit.jupiter.api.Test;
 

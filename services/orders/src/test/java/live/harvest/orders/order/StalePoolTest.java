@@ -7,6 +7,7 @@ import live.harvest.orders.offer.PoolRecovery;
 import live.harvest.orders.offer.PoolRebuild;
 import live.harvest.orders.support.Fixtures;
 import live.harvest.platform.event.livestream.LivestreamEvents.OfferOpened;
+import live.harvest.platform.value.DeliveryAddress;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -56,7 +57,7 @@ class StalePoolTest {
         // Then the order of the old reservation is refused as stale, and no order was written
         Reserved stale = Reserved.fromOffer(1, offer.offerId(), 1, r.epoch());
         assertThrows(StalePoolException.class, () -> writer.write(orderId, buyer, "k-" + orderId, "h",
-                new PlaceOrderRequest.Address("Wang Fang", "13800138000", Fixtures.COUNTY, Fixtures.TOWNSHIP,
+                new DeliveryAddress("Wang Fang", "13800138000", Fixtures.COUNTY, Fixtures.TOWNSHIP,
                         Fixtures.VILLAGE, "No. 8"), List.of(stale)));
         assertTrue(Order.findByIdOptional(orderId).isEmpty());
         // and a buyer placing normally gets the unit from the new pool

@@ -1,5 +1,6 @@
 package live.harvest.orders.payment;
 
+import live.harvest.orders.config.OrdersConfig;
 import live.harvest.platform.problem.DomainException;
 import live.harvest.testkit.UnitTest;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class CallbackSignatureTest {
     private static final Instant NOW = Instant.parse("2026-05-01T08:00:00Z");
     private static final byte[] BODY = "{\"orderId\":\"x\",\"amountFen\":3980}".getBytes(StandardCharsets.UTF_8);
 
-    private final CallbackSignature signature = new CallbackSignature(new PaymentsConfig() {
+    private final CallbackSignature signature = new CallbackSignature(new OrdersConfig.Payments() {
         @Override
         public Map<String, Partner> partners() {
             return Map.of(PARTNER, () -> SECRET);

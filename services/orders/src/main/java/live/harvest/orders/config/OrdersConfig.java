@@ -1,10 +1,16 @@
-package live.harvest.orders;
+package live.harvest.orders.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Map;
 
+/**
+ * Every key of the orders service under {@code harvest.orders} (docs/service-skeleton.md); environment variables
+ * override any of them ({@code HARVEST_ORDERS_PAYMENT_WINDOW}), and application.properties keeps the older short
+ * names the deploy scripts use ({@code ORDER_PAYMENT_WINDOW}, {@code DEMO_PAY_SECRET}) as aliases.
+ */
 @ConfigMapping(prefix = "harvest.orders")
 public interface OrdersConfig {
 
@@ -57,4 +63,22 @@ public interface OrdersConfig {
     /** Anti-hoarding: how many unpaid orders a buyer may hold at once. Above it: 409 {@code too-many-unpaid-orders}. */
     @WithDefault("5")
     int maxUnpaidOrders();
+
+    /** Payment partners and how their signed callbacks are checked ({@code harvest.orders.payments.*}). */
+    Payments payments();
+
+    interface Payments {
+
+        /** Partners by id (the {@code X-Payment-Partner} header): {@code harvest.orders.payments.partners.<id>.secret}. */
+        Map<String, Partner> partners();
+
+        /** How far a callback's timestamp may be from our clock before it is refused as stale (replay protection). */
+        @WithDefault("PT5M")
+        Duration tolerance();
+
+        interface Partner {
+            /** Shared HMAC-SHA256 secret; from the environment in any real deployment. */
+            String secret();
+        }
+    }
 }
