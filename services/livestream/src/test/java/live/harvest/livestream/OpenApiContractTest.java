@@ -2,11 +2,11 @@ package live.harvest.livestream;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import live.harvest.livestream.support.CatalogStub;
 import live.harvest.testkit.InputAbuse;
 import live.harvest.testkit.OpenApiContract;
 import live.harvest.testkit.ResponseContract;
 import live.harvest.testkit.SecurityTable;
+import live.harvest.testkit.catalog.CatalogDouble;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -14,7 +14,7 @@ import java.util.Map;
 import java.io.IOException;
 
 @QuarkusTest
-@WithTestResource(CatalogStub.class)
+@WithTestResource(CatalogDouble.class)
 class OpenApiContractTest {
 
     @Test

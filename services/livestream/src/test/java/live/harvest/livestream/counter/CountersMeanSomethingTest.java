@@ -7,10 +7,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import live.harvest.livestream.feed.AnonymousViewerIds;
-import live.harvest.livestream.support.CatalogStub;
 import live.harvest.livestream.support.Given;
 import live.harvest.livestream.support.SseClient;
 import live.harvest.testkit.Tokens;
+import live.harvest.testkit.catalog.CatalogDouble;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Likes count once per signed-in viewer; unique viewers count token subjects and issued anonymous ids (ADR 0015). */
 @QuarkusTest
-@WithTestResource(CatalogStub.class)
+@WithTestResource(CatalogDouble.class)
 class CountersMeanSomethingTest {
 
     /** Issue 12 saw 500 sockets; 60 keep the meaning and the run short. */

@@ -5,10 +5,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import live.harvest.livestream.support.CatalogStub;
 import live.harvest.livestream.support.Given;
 import live.harvest.livestream.support.SseClient;
 import live.harvest.testkit.Tokens;
+import live.harvest.testkit.catalog.CatalogDouble;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * tests share this Redis database, so it is never flushed.
  */
 @QuarkusTest
-@WithTestResource(CatalogStub.class)
+@WithTestResource(CatalogDouble.class)
 class CountersSurviveRedisLossTest {
 
     private static final Duration CHECKPOINTED = Duration.ofSeconds(15);

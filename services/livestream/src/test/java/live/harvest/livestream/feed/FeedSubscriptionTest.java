@@ -4,9 +4,9 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import live.harvest.livestream.support.CatalogStub;
 import live.harvest.livestream.support.Given;
 import live.harvest.livestream.support.SseClient;
+import live.harvest.testkit.catalog.CatalogDouble;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * event loop was not the connection's, hanging the request for 10 s and failing it with 500), and remade when lost.
  */
 @QuarkusTest
-@WithTestResource(CatalogStub.class)
+@WithTestResource(CatalogDouble.class)
 class FeedSubscriptionTest {
 
     @Inject

@@ -3,13 +3,13 @@ package live.harvest.livestream.feed;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import live.harvest.livestream.support.CatalogStub;
 import live.harvest.livestream.support.Given;
 import live.harvest.livestream.support.OrderFeed;
 import live.harvest.livestream.support.SseClient;
 import live.harvest.platform.event.EventCodec;
 import live.harvest.testkit.Problems;
 import live.harvest.testkit.Tokens;
+import live.harvest.testkit.catalog.CatalogDouble;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-@WithTestResource(CatalogStub.class)
+@WithTestResource(CatalogDouble.class)
 class LiveFeedTest {
 
     @Inject

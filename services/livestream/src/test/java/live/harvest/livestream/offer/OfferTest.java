@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import live.harvest.livestream.support.CatalogStub;
 import live.harvest.livestream.support.Given;
 import live.harvest.platform.event.EventCodec;
 import live.harvest.platform.event.EventEnvelope;
@@ -13,10 +12,13 @@ import live.harvest.platform.event.orders.OrderEvents.OfferPoolDrained;
 import live.harvest.testkit.KafkaProbe;
 import live.harvest.testkit.Problems;
 import live.harvest.testkit.Tokens;
+import live.harvest.testkit.catalog.CatalogDouble;
+import live.harvest.testkit.catalog.StockCall;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-@WithTestResource(CatalogStub.class)
+@WithTestResource(CatalogDouble.class)
 class OfferTest {
 
     @Inject
@@ -51,12 +53,12 @@ class OfferTest {
 
             // Then catalog was asked once to allocate 200 units for that offer, by livestream as itself (never with
             // the anchor's token)
-            JsonNode calls = CatalogStub.allocationCalls(sku);
+            List<StockCall> calls = CatalogDouble.callsFor(sku);
             assertEquals(1, calls.size());
-            assertEquals(offerId, calls.get(0).path("offerId").asText());
-            assertEquals(200, calls.get(0).path("quantity").asInt());
-            assertTrue(calls.get(0).path("callerIsService").asBoolean(), calls.get(0).toString());
-            assertEquals("harvest-livestream", calls.get(0).path("caller").asText());
+            assertEquals(offerId, calls.get(0).offerId().toString());
+            assertEquals(200, calls.get(0).quantity());
+            assertTrue(calls.get(0).callerIsService(), calls.get(0).toString());
+            assertEquals("harvest-livestream", calls.get(0).caller());
             // and OfferOpened carries catalog's data with our price and limits
             EventEnvelope opened = events.awaitEvent("livestream.offer-opened", e -> e.aggregateId().equals(offerId));
             JsonNode payload = opened.payload();
@@ -103,7 +105,7 @@ class OfferTest {
         Problems.assertProblem(Given.openOffer(seller, stream, Given.offerRequest(sku, 9_900, 5, 1)).then(), 409)
                 .body("type", equalTo("https://harvest.live/problems/stream-not-live"));
         // and catalog was never asked
-        assertEquals(0, CatalogStub.allocationCalls(sku).size());
+        assertEquals(0, CatalogDouble.callsFor(sku).size());
     }
 
     @Test
@@ -120,7 +122,7 @@ class OfferTest {
         past.put("endsAt", "2020-01-01T00:00:00Z");
         Problems.assertProblem(Given.openOffer(seller, stream, past).then(), 400);
 
-        assertEquals(0, CatalogStub.allocationCalls(sku).size());
+        assertEquals(0, CatalogDouble.callsFor(sku).size());
         given().get("/api/v1/streams/" + stream + "/offers").then().body("$", hasSize(0));
     }
 
@@ -135,7 +137,7 @@ class OfferTest {
         Given.openOffer(seller, stream, request).then().statusCode(201);
         Given.openOffer(seller, stream, request).then().statusCode(201).body("id", equalTo(request.get("offerId")));
 
-        assertEquals(1, CatalogStub.allocationCalls(sku).size());
+        assertEquals(1, CatalogDouble.callsFor(sku).size());
         given().get("/api/v1/streams/" + stream + "/offers").then().body("$", hasSize(1));
     }
 

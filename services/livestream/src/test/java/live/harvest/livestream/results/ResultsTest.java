@@ -3,7 +3,6 @@ package live.harvest.livestream.results;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import live.harvest.livestream.support.CatalogStub;
 import live.harvest.livestream.support.Given;
 import live.harvest.livestream.support.OrderFeed;
 import live.harvest.platform.event.EventCodec;
@@ -14,6 +13,7 @@ import live.harvest.platform.event.orders.OrderEvents.ReturnedLine;
 import live.harvest.platform.event.orders.OrderEvents.StockReturn;
 import live.harvest.testkit.Problems;
 import live.harvest.testkit.Tokens;
+import live.harvest.testkit.catalog.CatalogDouble;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,7 +26,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
-@WithTestResource(CatalogStub.class)
+@WithTestResource(CatalogDouble.class)
 class ResultsTest {
 
     @Inject

@@ -6,13 +6,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-import live.harvest.livestream.support.CatalogStub;
 import live.harvest.livestream.support.Given;
 import live.harvest.platform.event.EventEnvelope;
 import live.harvest.platform.event.Topics;
 import live.harvest.testkit.KafkaProbe;
 import live.harvest.testkit.Problems;
 import live.harvest.testkit.Tokens;
+import live.harvest.testkit.catalog.CatalogDouble;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 @QuarkusTest
-@WithTestResource(CatalogStub.class)
+@WithTestResource(CatalogDouble.class)
 class StreamLifecycleTest {
 
     @Inject
@@ -56,7 +56,7 @@ class StreamLifecycleTest {
     void anUnverifiedSellerCannotSchedule() {
         // Given a seller catalog knows but has not verified
         UUID sellerId = UUID.randomUUID();
-        CatalogStub.givenSeller(sellerId, false, Given.COUNTY);
+        CatalogDouble.givenSeller(sellerId, false, Given.COUNTY);
 
         // When they try to schedule, then they are refused and nothing is listed for them
         Problems.assertProblem(Given.schedule(sellerId, Given.streamRequest("tea")).then(), 403)

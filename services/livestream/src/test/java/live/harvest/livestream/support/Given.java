@@ -3,6 +3,8 @@ package live.harvest.livestream.support;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import live.harvest.testkit.Tokens;
+import live.harvest.testkit.catalog.CatalogDouble;
+import live.harvest.testkit.catalog.Sku;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,7 +15,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
-/** Test data through the public API (and the catalog stub), each call with fresh random ids. */
+/** Test data through the public API (and the catalog double), each call with fresh random ids. */
 public final class Given {
 
     public static final String COUNTY = "330127";
@@ -23,7 +25,7 @@ public final class Given {
 
     public static UUID verifiedSeller() {
         UUID sellerId = UUID.randomUUID();
-        CatalogStub.givenSeller(sellerId, true, COUNTY);
+        CatalogDouble.givenSeller(sellerId, true, COUNTY);
         return sellerId;
     }
 
@@ -61,7 +63,7 @@ public final class Given {
 
     public static UUID sku(UUID sellerId, int onHand) {
         UUID skuId = UUID.randomUUID();
-        CatalogStub.givenSku(skuId, sellerId, onHand);
+        CatalogDouble.givenSku(Sku.tea(skuId, sellerId, onHand));
         return skuId;
     }
 

@@ -2,11 +2,12 @@ package live.harvest.orders.order;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import live.harvest.orders.support.CatalogAnswers;
 import live.harvest.orders.support.Fixtures;
 import live.harvest.platform.event.livestream.LivestreamEvents.OfferOpened;
 import live.harvest.testkit.Problems;
 import live.harvest.testkit.Tokens;
+import live.harvest.testkit.catalog.CatalogDouble;
+import live.harvest.testkit.catalog.Sku;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -58,7 +59,7 @@ class AntiHoardingTest {
         // Given a SKU whose per-order cap (the platform's 20) catalog enforces
         UUID sku = UUID.randomUUID();
         String reason = "At most 20 units of SKU " + sku + " per order; 21 requested";
-        CatalogAnswers.refuses(sku, 422, "quantity-above-cap", reason);
+        CatalogDouble.refuses(sku, 422, "quantity-above-cap", reason);
         UUID buyer = UUID.randomUUID();
 
         // When a buyer asks for 21 units in one line, then they get catalog's refusal, not a 5xx
@@ -73,25 +74,25 @@ class AntiHoardingTest {
     void givenASellerWhoAllowsMoreThanTheDefaultPerOrder_whenABuyerOrders25_thenOrdersLeavesTheCapToCatalog() {
         // Given a SKU whose seller set a per-order cap above the platform's 20: catalog reserves 25
         UUID sku = UUID.randomUUID();
-        CatalogAnswers.reserves(sku, UUID.randomUUID(), 300);
+        CatalogDouble.givenSku(Sku.chilledFish(sku, UUID.randomUUID(), 300));
 
         // When a buyer orders 25, then orders does not refuse it on a rule of its own
         place(UUID.randomUUID(), UUID.randomUUID().toString(), skuOrder(sku, 25)).then().statusCode(201)
                 .body("totalFen", equalTo(25 * 300));
-        assertEquals(1, CatalogAnswers.callsFor(sku).size());
+        assertEquals(1, CatalogDouble.callsFor(sku).size());
     }
 
     @Test
     void givenABuyerWhoseFirstOrderFilledTheSkusPerBuyerCap_whenTheyPlaceASecond_thenItIsRefused409AndTheFirstStands() {
         // Given a first order catalog reserved
         UUID sku = UUID.randomUUID();
-        CatalogAnswers.reserves(sku, UUID.randomUUID(), 300);
+        CatalogDouble.givenSku(Sku.chilledFish(sku, UUID.randomUUID(), 300));
         UUID buyer = UUID.randomUUID();
         place(buyer, UUID.randomUUID().toString(), skuOrder(sku, 5)).then().statusCode(201);
 
         // When catalog counts the buyer at the SKU's per-buyer cap and refuses the second order's line
         String reason = "At most 5 units of SKU " + sku + " per buyer; you hold 5, 1 more requested";
-        CatalogAnswers.refuses(sku, 409, "buyer-cap-reached", reason);
+        CatalogDouble.refuses(sku, 409, "buyer-cap-reached", reason);
         Problems.assertProblem(place(buyer, UUID.randomUUID().toString(), skuOrder(sku, 1)).then(), 409)
                 .body("type", equalTo(BUYER_CAP)).body("detail", equalTo(reason));
 
@@ -104,9 +105,9 @@ class AntiHoardingTest {
         // Given an offer line and a SKU line that are reserved, and a second SKU at its buyer cap
         OfferOpened offer = fixtures.openOffer(5, 2, 100);
         UUID reservedSku = UUID.randomUUID();
-        CatalogAnswers.reserves(reservedSku, offer.sellerId(), 300);
+        CatalogDouble.givenSku(Sku.chilledFish(reservedSku, offer.sellerId(), 300));
         UUID cappedSku = UUID.randomUUID();
-        CatalogAnswers.refuses(cappedSku, 409, "buyer-cap-reached", "At most 2 units of SKU " + cappedSku
+        CatalogDouble.refuses(cappedSku, 409, "buyer-cap-reached", "At most 2 units of SKU " + cappedSku
                 + " per buyer; you hold 2, 2 more requested");
 
         // When one order asks for all three
@@ -119,8 +120,8 @@ class AntiHoardingTest {
 
         // Then the offer's units are back in its pool and catalog was told to release the order's reservations
         assertEquals(5, fixtures.unitsLeft(offer.offerId()));
-        String orderId = CatalogAnswers.callsFor(reservedSku).get(0).get("orderId");
-        assertEquals(orderId, CatalogAnswers.callsFor(cappedSku).get(0).get("orderId"));
-        assertEquals(1, CatalogAnswers.releasesOf(orderId).size());
+        UUID orderId = CatalogDouble.callsFor(reservedSku).get(0).orderId();
+        assertEquals(orderId, CatalogDouble.callsFor(cappedSku).get(0).orderId());
+        assertEquals(1, CatalogDouble.releasesOf(orderId).size());
     }
 }

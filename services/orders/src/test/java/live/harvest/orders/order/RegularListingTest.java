@@ -2,11 +2,13 @@ package live.harvest.orders.order;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import live.harvest.orders.support.CatalogAnswers;
 import live.harvest.orders.support.Fixtures;
 import live.harvest.platform.event.livestream.LivestreamEvents.OfferOpened;
 import live.harvest.testkit.Problems;
 import live.harvest.testkit.Tokens;
+import live.harvest.testkit.catalog.CatalogDouble;
+import live.harvest.testkit.catalog.Sku;
+import live.harvest.testkit.catalog.StockCall;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -23,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Regular listings reserve stock at catalog over REST. Catalog is another service, so these tests point the
- * real REST client at a real HTTP stub ({@code CatalogStub}) speaking catalog's contract from the brief.
+ * real REST client at testkit's {@code CatalogDouble}, a real HTTP server held to openapi/catalog.yaml.
  */
 @QuarkusTest
 class RegularListingTest {
@@ -36,7 +38,7 @@ class RegularListingTest {
         // Given catalog lists a SKU at 2,680 fen
         UUID sku = UUID.randomUUID();
         UUID seller = UUID.randomUUID();
-        CatalogAnswers.reserves(sku, seller, 2680);
+        CatalogDouble.givenSku(Sku.chilledFish(sku, seller, 2680));
         UUID buyer = UUID.randomUUID();
 
         // When a buyer orders 3
@@ -48,17 +50,17 @@ class RegularListingTest {
                 .body("temperatureClass", equalTo("CHILLED"));
 
         // Then catalog was asked by orders as itself (its own service token, never the buyer's), for that buyer
-        Map<String, String> call = CatalogAnswers.callsFor(sku).get(0);
-        assertEquals("POST", call.get("method"));
-        assertEquals("true", call.get("callerIsService"), call.toString());
-        assertEquals("harvest-orders", call.get("caller"));
-        assertEquals(buyer.toString(), call.get("buyerId"));
+        StockCall call = CatalogDouble.callsFor(sku).get(0);
+        assertEquals("POST", call.method());
+        assertTrue(call.callerIsService(), call.toString());
+        assertEquals("harvest-orders", call.caller());
+        assertEquals(buyer, call.buyerId());
     }
 
     @Test
     void insufficientStockAtCatalogIsRefusedWith409AndNothingIsWritten() {
         UUID sku = UUID.randomUUID();
-        CatalogAnswers.refuses(sku, 409, "insufficient-stock", "SKU " + sku + " has fewer than 3 units on hand");
+        CatalogDouble.refuses(sku, 409, "insufficient-stock", "SKU " + sku + " has fewer than 3 units on hand");
         UUID buyer = UUID.randomUUID();
 
         Problems.assertProblem(place(buyer, UUID.randomUUID().toString(), skuOrder(sku, 3)).then(), 409)
@@ -78,7 +80,7 @@ class RegularListingTest {
         // Given a live offer of one seller and a catalog SKU of another
         OfferOpened offer = fixtures.openOffer(5, 2, 100);
         UUID sku = UUID.randomUUID();
-        CatalogAnswers.reserves(sku, UUID.randomUUID(), 500);
+        CatalogDouble.givenSku(Sku.chilledFish(sku, UUID.randomUUID(), 500));
 
         // When one order asks for both (both reservations succeed, the write refuses mixed sellers)
         Map<String, Object> body = Map.of("lines", List.of(
@@ -89,7 +91,7 @@ class RegularListingTest {
 
         // Then the pool has its units back and catalog was told to release the order's reservation
         assertEquals(5, fixtures.unitsLeft(offer.offerId()));
-        String orderId = CatalogAnswers.callsFor(sku).get(0).get("orderId");
-        assertEquals(1, CatalogAnswers.releasesOf(orderId).size());
+        UUID orderId = CatalogDouble.callsFor(sku).get(0).orderId();
+        assertEquals(1, CatalogDouble.releasesOf(orderId).size());
     }
 }

@@ -13,6 +13,7 @@ import live.harvest.platform.event.livestream.LivestreamEvents.OfferOpened;
 import live.harvest.platform.event.logistics.LogisticsEvents.ShipmentEvent;
 import live.harvest.testkit.KafkaProbe;
 import live.harvest.testkit.Tokens;
+import live.harvest.testkit.catalog.CatalogDouble;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +26,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Shared test steps: open offers the way livestream does (over Kafka), build order bodies, place orders.
- * Also registers the catalog stub for every test of the module (a global test resource, started once).
+ * Also registers the catalog double for every test of the module (a global test resource, started once).
  */
 @ApplicationScoped
-@QuarkusTestResource(CatalogStub.class)
+@QuarkusTestResource(CatalogDouble.class)
 public class Fixtures {
 
     public static final String COUNTY = "330127";
