@@ -13,6 +13,7 @@ import live.harvest.catalog.batch.BatchDtos.Batch;
 import live.harvest.catalog.batch.BatchDtos.BatchRequest;
 import live.harvest.catalog.batch.BatchDtos.Trace;
 import live.harvest.catalog.seller.SellerAccess;
+import live.harvest.platform.ratelimit.RateLimited;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -60,6 +61,7 @@ public class BatchResource {
         return service.ofProduct(productId, access.sellerIfAny());
     }
 
+    @RateLimited("trace")
     @GET
     @Path("/trace/{code}")
     @PermitAll

@@ -1,5 +1,6 @@
 package live.harvest.catalog.product;
 
+import live.harvest.platform.ratelimit.RateLimited;
 import live.harvest.platform.input.Paging;
 import live.harvest.platform.event.common.ProductCategory;
 import jakarta.annotation.security.PermitAll;
@@ -47,6 +48,7 @@ public class ProductResource {
         this.access = access;
     }
 
+    @RateLimited("search")
     @GET
     @Path("/products")
     @PermitAll

@@ -24,6 +24,7 @@ import live.harvest.orders.order.OrderDtos.OrderPageView;
 import live.harvest.orders.order.OrderDtos.OrderView;
 import live.harvest.orders.order.OrderDtos.PlaceOrderRequest;
 import live.harvest.orders.order.OrderDtos.ReasonRequest;
+import live.harvest.platform.ratelimit.RateLimited;
 import live.harvest.platform.idempotency.IdempotencyKey;
 import live.harvest.platform.input.Paging;
 import live.harvest.platform.security.PartnerScopeFilter;
@@ -61,6 +62,7 @@ public class OrderResource {
         this.json = json;
     }
 
+    @RateLimited("buy")
     @POST
     @RolesAllowed(Roles.CONSUMER)
     @Operation(summary = "Place an order for live-stream offers or regular listings",

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import live.harvest.orders.payment.PaymentDtos.PaymentCallbackRequest;
 import live.harvest.orders.payment.PaymentDtos.PaymentReceiptView;
+import live.harvest.platform.ratelimit.RateLimited;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,6 +29,7 @@ public class PaymentCallbackResource {
         this.callbacks = callbacks;
     }
 
+    @RateLimited("callbacks")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -1,12 +1,12 @@
 package live.harvest.orders.catalog;
 
 import io.quarkus.test.junit.QuarkusTest;
-import live.harvest.orders.support.CatalogAnswers;
 import live.harvest.testkit.Problems;
+import live.harvest.testkit.catalog.CatalogDouble;
+import live.harvest.testkit.catalog.StockCall;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static live.harvest.orders.support.Fixtures.place;
@@ -25,7 +25,7 @@ class CatalogClientTest {
     @Test
     void givenCatalogRefusesTheReservation_whenABuyerOrders_thenCatalogIsAskedOnceAndTheRefusalIsTheAnswer() {
         UUID sku = UUID.randomUUID();
-        CatalogAnswers.refuses(sku, 409, "insufficient-stock", "SKU " + sku + " has fewer than 2 units on hand");
+        CatalogDouble.refuses(sku, 409, "insufficient-stock", "SKU " + sku + " has fewer than 2 units on hand");
 
         Problems.assertProblem(place(UUID.randomUUID(), UUID.randomUUID().toString(), skuOrder(sku, 2)).then(), 409)
                 .body("type", equalTo("https://harvest.live/problems/insufficient-stock"));
@@ -36,20 +36,20 @@ class CatalogClientTest {
     @Test
     void givenCatalogFailing_whenABuyerOrders_thenTheReservationIsTriedThreeTimesThenReleasedAndTheBuyerGets503() {
         UUID sku = UUID.randomUUID();
-        CatalogAnswers.refuses(sku, 500, "internal", "catalog broke");
+        CatalogDouble.refuses(sku, 500, "internal", "catalog broke");
 
         Problems.assertProblem(place(UUID.randomUUID(), UUID.randomUUID().toString(), skuOrder(sku, 1)).then(), 503)
                 .body("type", equalTo("https://harvest.live/problems/catalog-unavailable"))
                 .header("Retry-After", notNullValue());
 
-        List<Map<String, String>> tries = reservationsOf(sku);
+        List<StockCall> tries = reservationsOf(sku);
         assertEquals(3, tries.size(), tries.toString());
-        String orderId = tries.get(0).get("orderId");
-        assertEquals(List.of(orderId, orderId, orderId), tries.stream().map(call -> call.get("orderId")).toList());
-        assertEquals(1, CatalogAnswers.releasesOf(orderId).size());
+        UUID orderId = tries.get(0).orderId();
+        assertEquals(List.of(orderId, orderId, orderId), tries.stream().map(StockCall::orderId).toList());
+        assertEquals(1, CatalogDouble.releasesOf(orderId).size());
     }
 
-    private static List<Map<String, String>> reservationsOf(UUID sku) {
-        return CatalogAnswers.callsFor(sku).stream().filter(call -> "POST".equals(call.get("method"))).toList();
+    private static List<StockCall> reservationsOf(UUID sku) {
+        return CatalogDouble.callsFor(sku).stream().filter(call -> "POST".equals(call.method())).toList();
     }
 }
