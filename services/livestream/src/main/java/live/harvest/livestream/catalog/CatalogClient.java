@@ -27,17 +27,21 @@ import java.util.UUID;
  * Catalog as livestream needs it: translates catalog's answers into our own problems, so a refusal there is a
  * clear 4xx here and an outage is a 503 {@code catalog-unavailable}, never a leaked client exception.
  * <p>
- * Fault tolerance, per call: the REST client's own connect (2 s) and read (5 s) timeouts answer first, {@code @Timeout}
- * bounds the whole attempt (token fetch included) just above them. Only an outage is retried (a refusal never is, nor
- * counted by the breaker), briefly, and only while the first failure was quick. After repeated outages the breaker
- * opens and calls fail at once, with the same 503, until catalog answers again.
+ * Fault tolerance, on every call (each method has a breaker of its own): the REST client's connect (2 s) and read
+ * (5 s) timeouts answer first, {@code @Timeout} bounds the whole attempt (token fetch included) just above them. After
+ * repeated outages the breaker opens and calls fail at once, with the same 503, until a trial call gets through. Only
+ * an outage is retried (a refusal never is, nor counted by the breaker), briefly, and only by a method that says why
+ * that is safe.
  */
 @ApplicationScoped
+@Timeout(value = 7, unit = ChronoUnit.SECONDS)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = CatalogClient.RETRY_AFTER_SECONDS,
+        delayUnit = ChronoUnit.SECONDS, failOn = {ServiceUnavailable.class, TimeoutException.class})
 public class CatalogClient {
 
     private static final Logger LOG = Logger.getLogger(CatalogClient.class);
     /** What the 503 tells the caller to wait: about the breaker's delay, after which one trial call goes through. */
-    private static final int RETRY_AFTER_SECONDS = 5;
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private final CatalogApi api;
     private final ObjectMapper json;
@@ -51,11 +55,8 @@ public class CatalogClient {
      * The seller's profile, required to be verified; 403 {@code seller-not-verified} otherwise. A read, so retrying it
      * is safe.
      */
-    @Timeout(value = 7, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, maxDuration = 3, durationUnit = ChronoUnit.SECONDS,
             retryOn = {ServiceUnavailable.class, TimeoutException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = RETRY_AFTER_SECONDS,
-            delayUnit = ChronoUnit.SECONDS, failOn = {ServiceUnavailable.class, TimeoutException.class})
     @Fallback(fallbackMethod = "sellerWhileUnavailable",
             applyOn = {CircuitBreakerOpenException.class, TimeoutException.class})
     public Seller verifiedSeller(UUID sellerId) {
@@ -82,11 +83,8 @@ public class CatalogClient {
      * returns the first allocation and never takes units twice, even when the first attempt did allocate but its
      * answer was lost.
      */
-    @Timeout(value = 7, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, maxDuration = 3, durationUnit = ChronoUnit.SECONDS,
             retryOn = {ServiceUnavailable.class, TimeoutException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = RETRY_AFTER_SECONDS,
-            delayUnit = ChronoUnit.SECONDS, failOn = {ServiceUnavailable.class, TimeoutException.class})
     @Fallback(fallbackMethod = "allocationWhileUnavailable",
             applyOn = {CircuitBreakerOpenException.class, TimeoutException.class})
     public Allocation allocate(UUID sellerId, UUID skuId, UUID offerId, int quantity) {
@@ -111,11 +109,11 @@ public class CatalogClient {
     }
 
     /** The breaker is open or the last attempt timed out: the same 503 as an unreachable catalog. */
-    Seller sellerWhileUnavailable(UUID sellerId) {
+    private Seller sellerWhileUnavailable(UUID sellerId) {
         throw unavailable(null);
     }
 
-    Allocation allocationWhileUnavailable(UUID sellerId, UUID skuId, UUID offerId, int quantity) {
+    private Allocation allocationWhileUnavailable(UUID sellerId, UUID skuId, UUID offerId, int quantity) {
         throw unavailable(null);
     }
 
