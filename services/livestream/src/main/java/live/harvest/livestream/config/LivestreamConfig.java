@@ -5,7 +5,12 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-@ConfigMapping(prefix = "livestream")
+/**
+ * livestream's own settings, {@code harvest.livestream.*}; each can be overridden by its environment variable
+ * ({@code HARVEST_LIVESTREAM_FEED_KEEP_ALIVE}). Catalog's address and timeouts are REST client keys in
+ * application.properties.
+ */
+@ConfigMapping(prefix = "harvest.livestream")
 public interface LivestreamConfig {
 
     Feed feed();
@@ -53,7 +58,7 @@ public interface LivestreamConfig {
         /**
          * How often running streams' changed counters are checkpointed to PostgreSQL and this instance's viewers
          * re-asserted in Redis (read by the CounterCheckpointJob schedule). It bounds what losing Redis can take back:
-         * the likes (and first-time viewers, and a new peak) of the last interval.
+         * the first-time viewers and a new peak of the last interval. Also LIVESTREAM_COUNTERS_CHECKPOINT_INTERVAL.
          */
         @WithDefault("1s")
         String checkpointInterval();

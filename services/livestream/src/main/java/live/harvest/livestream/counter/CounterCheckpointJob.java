@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Every {@code livestream.counters.checkpoint-interval} (1 s): re-asserts this instance's viewers in Redis, then saves
- * the counters of the streams whose likes or viewers changed here since the last run to PostgreSQL, in one
+ * Every {@code harvest.livestream.counters.checkpoint-interval} (1 s): re-asserts this instance's viewers in Redis,
+ * then saves the counters of the streams whose likes or viewers changed here since the last run to PostgreSQL, in one
  * transaction. Runs on every instance; the saves are monotonic, so overlapping ones do no harm.
  */
 @ApplicationScoped
@@ -27,7 +27,7 @@ public class CounterCheckpointJob {
         this.checkpoints = checkpoints;
     }
 
-    @Scheduled(every = "${livestream.counters.checkpoint-interval:1s}",
+    @Scheduled(every = "${harvest.livestream.counters.checkpoint-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         counters.syncLocalViewers();

@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import live.harvest.livestream.config.LivestreamConfig;
+import live.harvest.livestream.stream.Stream;
+import live.harvest.livestream.stream.StreamStopping;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -121,15 +123,28 @@ public class Counters {
      * The figures a stream ends with; call in the ending transaction. Likes are exact, counted from the likes themselves
      * whatever Redis lost or a restore raced with (ADR 0015).
      */
-    public Summary finalSummary(UUID streamId) {
+    Summary finalSummary(UUID streamId) {
         Summary live = summary(streamId);
         return new Summary(live.peakViewers(), live.uniqueViewers(), likes.count(streamId));
     }
 
     /** The stream stopped counting: its checkpoint goes (in the caller's transaction), its keys expire after commit. */
-    public void retire(UUID streamId) {
+    void retire(UUID streamId) {
         checkpoints.forget(streamId);
         retired.fire(new Retired(streamId));
+    }
+
+    /**
+     * A stream ends or is cancelled, in that transaction: an ending one takes its final figures onto its row, and
+     * either stops counting.
+     */
+    void onStopping(@Observes StreamStopping stopping) {
+        Stream stream = stopping.stream();
+        if (stopping.ending()) {
+            Summary last = finalSummary(stream.id);
+            stream.recordCounters(last.peakViewers(), last.uniqueViewers(), last.likes());
+        }
+        retire(stream.id);
     }
 
     void onRetired(@Observes(during = TransactionPhase.AFTER_SUCCESS) Retired event) {

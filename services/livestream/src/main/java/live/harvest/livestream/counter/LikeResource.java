@@ -6,7 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import live.harvest.livestream.counter.LikeService.Likes;
+import live.harvest.livestream.counter.LikeDtos.LikesView;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -33,7 +33,7 @@ public class LikeResource {
     @APIResponse(responseCode = "200", description = "The stream's like count, and whether this call counted")
     @APIResponse(responseCode = "404", description = "Unknown stream")
     @APIResponse(responseCode = "409", description = "The stream is not live")
-    public Likes like(@PathParam("streamId") UUID streamId) {
+    public LikesView like(@PathParam("streamId") UUID streamId) {
         return likes.like(streamId);
     }
 }

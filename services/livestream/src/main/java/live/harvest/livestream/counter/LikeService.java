@@ -1,12 +1,13 @@
 package live.harvest.livestream.counter;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import live.harvest.livestream.counter.LikeDtos.LikesView;
 import live.harvest.livestream.counter.StreamLikes.Outcome;
-import live.harvest.livestream.feed.Coalescer;
 import live.harvest.livestream.stream.Stream;
+import live.harvest.livestream.stream.StreamAccess;
 import live.harvest.livestream.stream.StreamRepository;
 import live.harvest.platform.problem.DomainException;
-import live.harvest.platform.security.Caller;
 
 import java.util.UUID;
 
@@ -18,26 +19,26 @@ import java.util.UUID;
 @ApplicationScoped
 public class LikeService {
 
-    /** {@code counted}: whether this call added a like (false when the caller had liked the stream already). */
-    public record Likes(UUID streamId, long likes, boolean counted) {
+    /** Fired when a like raised a stream's count, for the feed (above this package) to announce it. */
+    public record LikeCounted(UUID streamId) {
     }
 
     private final StreamRepository streams;
     private final StreamLikes likes;
     private final Counters counters;
-    private final Coalescer coalescer;
-    private final Caller caller;
+    private final StreamAccess access;
+    private final Event<LikeCounted> counted;
 
-    public LikeService(StreamRepository streams, StreamLikes likes, Counters counters, Coalescer coalescer,
-                       Caller caller) {
+    public LikeService(StreamRepository streams, StreamLikes likes, Counters counters, StreamAccess access,
+                       Event<LikeCounted> counted) {
         this.streams = streams;
         this.likes = likes;
         this.counters = counters;
-        this.coalescer = coalescer;
-        this.caller = caller;
+        this.access = access;
+        this.counted = counted;
     }
 
-    public Likes like(UUID streamId) {
+    public LikesView like(UUID streamId) {
         Stream stream = streams.require(streamId);
         if (!stream.isLive()) {
             throw notLive();
@@ -47,20 +48,20 @@ public class LikeService {
             return counted(streamId, recorded.seq());
         }
         if (outcome instanceof Outcome.AlreadyLiked) {
-            return new Likes(streamId, counters.live(streamId).likes(), false);
+            return new LikesView(streamId, counters.live(streamId).likes(), false);
         }
         throw notLive(); // it ended since the check above
     }
 
-    private Likes counted(UUID streamId, long seq) {
+    private LikesView counted(UUID streamId, long seq) {
         long now = counters.like(streamId, seq).orElseThrow(LikeService::notLive);
-        coalescer.likesChanged(streamId);
-        return new Likes(streamId, now, true);
+        counted.fire(new LikeCounted(streamId));
+        return new LikesView(streamId, now, true);
     }
 
     /** The same key the feed counts a signed-in viewer under. */
     private String viewer() {
-        return "sub:" + caller.id();
+        return "sub:" + access.signedInViewer();
     }
 
     private static DomainException notLive() {

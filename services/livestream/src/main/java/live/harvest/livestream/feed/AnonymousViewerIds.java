@@ -14,9 +14,9 @@ import java.util.Base64;
 
 /**
  * Anonymous viewer ids the feed issues itself (ADR 0015): 16 random bytes and the first 16 bytes of their
- * HMAC-SHA256 under {@code livestream.viewers.id-secret}, both base64url (44 characters). Any instance sharing the
- * secret can tell an id it issued from a made-up one without storing either, so only issued ids count as unique
- * viewers.
+ * HMAC-SHA256 under {@code harvest.livestream.viewers.id-secret}, both base64url (44 characters). Any instance
+ * sharing the secret can tell an id it issued from a made-up one without storing either, so only issued ids count as
+ * unique viewers.
  */
 @ApplicationScoped
 public class AnonymousViewerIds {

@@ -7,6 +7,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import live.harvest.livestream.config.LivestreamConfig;
 import live.harvest.livestream.counter.Counters;
+import live.harvest.livestream.counter.LikeService.LikeCounted;
+import live.harvest.livestream.offer.StockNotice;
+import live.harvest.livestream.stream.FeedNotice;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -66,6 +69,10 @@ public class Coalescer {
     void onRefreshed(@Observes Counters.Refreshed refreshed) {
         viewersChanged(refreshed.streamId());
         likesChanged(refreshed.streamId());
+    }
+
+    void onLike(@Observes LikeCounted like) {
+        likesChanged(like.streamId());
     }
 
     public void viewersChanged(UUID streamId) {

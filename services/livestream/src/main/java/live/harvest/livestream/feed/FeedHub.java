@@ -12,6 +12,7 @@ import io.vertx.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import live.harvest.livestream.stream.FeedNotice;
 import live.harvest.platform.event.EventCodec;
 import live.harvest.platform.problem.DomainException;
 import org.jboss.logging.Logger;

@@ -2,12 +2,14 @@ package live.harvest.livestream.offer;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import live.harvest.platform.event.common.TemperatureClass;
+import live.harvest.platform.state.StatusMachine;
+import live.harvest.platform.value.ListingSnapshot;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -23,35 +25,12 @@ public class Offer extends PanacheEntityBase {
     @Column(name = "stream_id", nullable = false)
     public UUID streamId;
 
-    @Column(name = "seller_id", nullable = false)
-    public UUID sellerId;
-
-    @Column(name = "sku_id", nullable = false)
-    public UUID skuId;
-
-    @Column(name = "product_id", nullable = false)
-    public UUID productId;
-
-    @Column(name = "seller_county_code")
-    public String sellerCountyCode;
-
-    @Column(nullable = false)
-    public String title;
-
-    public String spec;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "temperature_class", nullable = false)
-    public TemperatureClass temperatureClass;
-
-    @Column(name = "trace_code")
-    public String traceCode;
-
-    @Column(name = "price_fen", nullable = false)
-    public long priceFen;
-
-    @Column(nullable = false)
-    public String currency;
+    /**
+     * What catalog's allocation said the listing was (seller, product, SKU, title, spec, temperature class, trace
+     * code), with the anchor's own price: a copy, so a later edit of the listing never changes what was offered.
+     */
+    @Embedded
+    public ListingSnapshot listing;
 
     @Column(nullable = false)
     public int quantity;
@@ -100,5 +79,24 @@ public class Offer extends PanacheEntityBase {
 
     public boolean isOpen() {
         return status == OfferStatus.OPEN;
+    }
+
+    /** OPEN → CLOSED, unpinned; 409 {@code offer-not-open} when it was closed already. */
+    public void close(String reason, Instant at) {
+        StatusMachine.refuseUnless(status, OfferStatus.CLOSED, "offer-not-open", "Offer " + id);
+        status = OfferStatus.CLOSED;
+        pinned = false;
+        closedAt = at;
+        closeReason = reason;
+    }
+
+    /**
+     * Orders placed ({@code placed}) or gave back ({@code returned}) units of this offer; the version orders the
+     * feed's stock updates.
+     */
+    public void stockChanged(int placed, int returned) {
+        unitsPlaced += placed;
+        unitsReturned += returned;
+        stockVersion++;
     }
 }

@@ -15,7 +15,8 @@ public class OfferExpiry {
         this.offers = offers;
     }
 
-    @Scheduled(every = "${livestream.offers.expiry-check:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${harvest.livestream.offers.expiry-check}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void closeDueOffers() {
         offers.closeExpired(Instant.now());
     }

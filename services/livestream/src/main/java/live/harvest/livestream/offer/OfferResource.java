@@ -11,8 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import live.harvest.livestream.offer.OfferViews.OfferView;
-import live.harvest.livestream.offer.OfferViews.OpenOffer;
+import live.harvest.livestream.offer.OfferDtos.OfferView;
+import live.harvest.livestream.offer.OfferDtos.OpenOfferRequest;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,7 +46,8 @@ public class OfferResource {
     @APIResponse(responseCode = "403", description = "Not the owner of the stream or of the product")
     @APIResponse(responseCode = "404", description = "Unknown stream or SKU")
     @APIResponse(responseCode = "409", description = "Stream not live, insufficient-stock or product-not-active")
-    public RestResponse<OfferView> open(@PathParam("streamId") UUID streamId, @Valid @NotNull OpenOffer request) {
+    public RestResponse<OfferView> open(@PathParam("streamId") UUID streamId,
+                                        @Valid @NotNull OpenOfferRequest request) {
         OfferView offer = offers.open(streamId, request);
         URI location = URI.create("/api/v1/streams/" + streamId + "/offers/" + offer.id());
         return RestResponse.ResponseBuilder.<OfferView>created(location).entity(offer).build();

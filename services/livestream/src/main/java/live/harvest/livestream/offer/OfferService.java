@@ -3,20 +3,23 @@ package live.harvest.livestream.offer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import live.harvest.livestream.catalog.Catalog;
-import live.harvest.livestream.catalog.CatalogClient.Allocation;
-import live.harvest.livestream.feed.FeedNotice;
-import live.harvest.livestream.offer.OfferViews.OfferView;
-import live.harvest.livestream.offer.OfferViews.OpenOffer;
+import live.harvest.livestream.catalog.CatalogApi.Allocation;
+import live.harvest.livestream.catalog.CatalogClient;
+import live.harvest.livestream.offer.OfferDtos.OfferView;
+import live.harvest.livestream.offer.OfferDtos.OpenOfferRequest;
+import live.harvest.livestream.stream.FeedNotice;
 import live.harvest.livestream.stream.Stream;
-import live.harvest.livestream.stream.StreamGuard;
+import live.harvest.livestream.stream.StreamAccess;
 import live.harvest.livestream.stream.StreamRepository;
+import live.harvest.livestream.stream.StreamStopping;
 import live.harvest.platform.event.livestream.LivestreamEvents.OfferClosed;
 import live.harvest.platform.event.livestream.LivestreamEvents.OfferOpened;
 import live.harvest.platform.outbox.Outbox;
 import live.harvest.platform.problem.DomainException;
 import live.harvest.platform.problem.Problem.FieldError;
+import live.harvest.platform.value.ListingSnapshot;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -35,33 +38,34 @@ public class OfferService {
     public static final String CLOSED_BY_ANCHOR = "closed-by-anchor";
     public static final String EXPIRED = "expired";
     public static final String ABORTED = "aborted";
+    public static final String STREAM_ENDED = "stream-ended";
     private static final Logger LOG = Logger.getLogger(OfferService.class);
 
     private final OfferRepository offers;
     private final StreamRepository streams;
-    private final StreamGuard guard;
-    private final Catalog catalog;
+    private final StreamAccess access;
+    private final CatalogClient catalog;
     private final Outbox outbox;
     private final Event<FeedNotice> feed;
 
-    public OfferService(OfferRepository offers, StreamRepository streams, StreamGuard guard, Catalog catalog,
+    public OfferService(OfferRepository offers, StreamRepository streams, StreamAccess access, CatalogClient catalog,
                         Outbox outbox, Event<FeedNotice> feed) {
         this.offers = offers;
         this.streams = streams;
-        this.guard = guard;
+        this.access = access;
         this.catalog = catalog;
         this.outbox = outbox;
         this.feed = feed;
     }
 
-    public OfferView open(UUID streamId, OpenOffer request) {
+    public OfferView open(UUID streamId, OpenOfferRequest request) {
         if (request.perBuyerLimit() > request.quantity()) {
             throw DomainException.invalid(List.of(new FieldError("perBuyerLimit", "must not exceed quantity")));
         }
         UUID offerId = request.offerId() == null ? UUID.randomUUID() : request.offerId();
-        UUID sellerId = guard.actingSeller();
+        UUID sellerId = access.actingSeller();
         Optional<OfferView> retried = QuarkusTransaction.requiringNew().call(() -> {
-            requireLive(guard.lockOwned(streamId));
+            requireLive(access.lockOwned(streamId));
             return offers.findByIdOptional(offerId).map(existing -> sameRequestAgain(existing, streamId));
         });
         if (retried.isPresent()) {
@@ -78,7 +82,7 @@ public class OfferService {
 
     @Transactional
     public OfferView pin(UUID streamId, UUID offerId) {
-        requireLive(guard.lockOwned(streamId));
+        requireLive(access.lockOwned(streamId));
         Offer offer = offers.requireInStream(streamId, offerId);
         if (!offer.isOpen()) {
             throw DomainException.conflict("offer-not-open", "Offer " + offerId + " is closed");
@@ -93,19 +97,18 @@ public class OfferService {
 
     @Transactional
     public OfferView close(UUID streamId, UUID offerId) {
-        guard.lockOwned(streamId);
+        access.lockOwned(streamId);
         Offer offer = offers.requireInStream(streamId, offerId);
-        if (!offer.isOpen()) {
-            throw DomainException.conflict("offer-not-open", "Offer " + offerId + " is already closed");
-        }
         closeOffer(offer, CLOSED_BY_ANCHOR);
         return OfferView.of(offer);
     }
 
-    /** Closes every open offer of a stream; part of ending it. */
+    /** An ending stream closes its open offers, in its transaction; their OfferClosed precede its StreamEnded. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void closeAllOpen(UUID streamId, String reason) {
-        offers.openOf(streamId).forEach(offer -> closeOffer(offer, reason));
+    void closeAllOpen(@Observes StreamStopping stopping) {
+        if (stopping.ending()) {
+            offers.openOf(stopping.stream().id).forEach(offer -> closeOffer(offer, STREAM_ENDED));
+        }
     }
 
     /** Closes open offers whose end time has passed; returns how many. */
@@ -121,7 +124,7 @@ public class OfferService {
         return offers.ofStream(streamId).stream().map(OfferView::of).toList();
     }
 
-    private OfferView record(UUID streamId, UUID offerId, OpenOffer request, Allocation allocation) {
+    private OfferView record(UUID streamId, UUID offerId, OpenOfferRequest request, Allocation allocation) {
         Stream stream = requireLive(streams.requireForUpdate(streamId));
         Offer offer = newOffer(stream, offerId, request, allocation);
         offers.unpinAll(streamId).ifPresent(this::announceUnpinned);
@@ -139,7 +142,7 @@ public class OfferService {
      * releases all units on {@code orders.offer-pool-drained}, the one release path the contracts define.
      * If even that fails, a retry with the same offerId completes the offer (the allocation is idempotent).
      */
-    private void compensate(UUID streamId, UUID offerId, OpenOffer request, Allocation allocation,
+    private void compensate(UUID streamId, UUID offerId, OpenOfferRequest request, Allocation allocation,
                             RuntimeException failure) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -152,7 +155,7 @@ public class OfferService {
                 offer.closeReason = ABORTED;
                 offers.persist(offer);
                 outbox.publish(opened(offer));
-                outbox.publish(new OfferClosed(offer.id, streamId, offer.skuId, ABORTED));
+                outbox.publish(new OfferClosed(offer.id, streamId, offer.listing.skuId(), ABORTED));
             });
             LOG.infof("Offer %s aborted after allocation (%s); its units return through the pool drain",
                     offerId, failure.getMessage());
@@ -163,11 +166,8 @@ public class OfferService {
     }
 
     private void closeOffer(Offer offer, String reason) {
-        offer.status = OfferStatus.CLOSED;
-        offer.pinned = false;
-        offer.closedAt = Instant.now();
-        offer.closeReason = reason;
-        outbox.publish(new OfferClosed(offer.id, offer.streamId, offer.skuId, reason));
+        offer.close(reason, Instant.now());
+        outbox.publish(new OfferClosed(offer.id, offer.streamId, offer.listing.skuId(), reason));
         feed.fire(new FeedNotice(offer.streamId, FeedNotice.OFFER_CLOSED,
                 Map.of("offerId", offer.id, "reason", reason)));
     }
@@ -194,20 +194,15 @@ public class OfferService {
         return stream;
     }
 
-    private static Offer newOffer(Stream stream, UUID offerId, OpenOffer request, Allocation allocation) {
+    private static Offer newOffer(Stream stream, UUID offerId, OpenOfferRequest request, Allocation allocation) {
         Offer offer = new Offer();
         offer.id = offerId;
         offer.streamId = stream.id;
-        offer.sellerId = stream.sellerId;
-        offer.skuId = request.skuId();
-        offer.productId = allocation.productId();
-        offer.sellerCountyCode = allocation.sellerCountyCode();
-        offer.title = allocation.title();
-        offer.spec = allocation.spec();
-        offer.temperatureClass = allocation.temperatureClass();
-        offer.traceCode = allocation.traceCode();
-        offer.priceFen = request.priceFen();
-        offer.currency = allocation.currency() == null ? "CNY" : allocation.currency();
+        // Catalog's listing as allocated, with the anchor's price for this sale.
+        offer.listing = new ListingSnapshot(stream.sellerId, allocation.sellerCountyCode(), allocation.productId(),
+                request.skuId(), allocation.title(), allocation.spec(), request.priceFen(),
+                allocation.currency() == null ? "CNY" : allocation.currency(), allocation.temperatureClass(),
+                allocation.traceCode());
         offer.quantity = request.quantity();
         offer.perBuyerLimit = request.perBuyerLimit();
         offer.endsAt = request.endsAt();
@@ -217,8 +212,9 @@ public class OfferService {
     }
 
     private static OfferOpened opened(Offer o) {
-        return new OfferOpened(o.id, o.streamId, o.sellerId, o.sellerCountyCode, o.productId, o.skuId, o.title,
-                o.spec, o.priceFen, o.currency, o.quantity, o.perBuyerLimit, o.endsAt, o.temperatureClass,
-                o.traceCode);
+        ListingSnapshot l = o.listing;
+        return new OfferOpened(o.id, o.streamId, l.sellerId(), l.sellerCountyCode(), l.productId(), l.skuId(),
+                l.title(), l.spec(), l.priceFen(), l.currency(), o.quantity, o.perBuyerLimit, o.endsAt,
+                l.temperatureClass(), l.traceCode());
     }
 }

@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import live.harvest.livestream.offer.OfferStock;
 import live.harvest.platform.consumer.EventDispatcher;
 import live.harvest.platform.consumer.EventHandler;
 import live.harvest.platform.event.orders.OrderEvents.OfferPoolDrained;
@@ -60,7 +61,7 @@ public class OrderEventsConsumer {
 
     @Produces
     @Singleton
-    EventHandler<OfferPoolDrained> drained(OrderFacts facts) {
-        return (event, envelope) -> facts.drained(event);
+    EventHandler<OfferPoolDrained> drained(OfferStock stock) {
+        return (event, envelope) -> stock.drained(event.offerId(), event.unitsLeft());
     }
 }

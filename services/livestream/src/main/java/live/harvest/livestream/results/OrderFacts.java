@@ -1,16 +1,11 @@
 package live.harvest.livestream.results;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import live.harvest.livestream.feed.FeedNotice;
-import live.harvest.livestream.feed.StockNotice;
-import live.harvest.livestream.offer.Offer;
 import live.harvest.livestream.offer.OfferRepository;
-import live.harvest.livestream.offer.OfferViews.OfferView;
+import live.harvest.livestream.offer.OfferStock;
 import live.harvest.livestream.stream.StreamRepository;
-import live.harvest.platform.event.orders.OrderEvents.OfferPoolDrained;
 import live.harvest.platform.event.orders.OrderEvents.OrderCancelled;
 import live.harvest.platform.event.orders.OrderEvents.OrderExpired;
 import live.harvest.platform.event.orders.OrderEvents.OrderLine;
@@ -26,8 +21,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Applies order events to what livestream keeps: the stream's order facts (for results) and each offer's
- * remaining stock (for the feed). Runs inside the consumer's transaction, after the inbox dropped duplicates.
+ * Applies order events to the stream's order facts (for results), and passes what they did to an offer's stock on
+ * to the offer ({@link OfferStock}). Runs inside the consumer's transaction, after the inbox dropped duplicates.
  * Events about orders or offers this service does not know are ignored.
  */
 @ApplicationScoped
@@ -36,16 +31,13 @@ public class OrderFacts {
     private final EntityManager em;
     private final OfferRepository offers;
     private final StreamRepository streams;
-    private final Event<StockNotice> stock;
-    private final Event<FeedNotice> feed;
+    private final OfferStock stock;
 
-    public OrderFacts(EntityManager em, OfferRepository offers, StreamRepository streams, Event<StockNotice> stock,
-                      Event<FeedNotice> feed) {
+    public OrderFacts(EntityManager em, OfferRepository offers, StreamRepository streams, OfferStock stock) {
         this.em = em;
         this.offers = offers;
         this.streams = streams;
         this.stock = stock;
-        this.feed = feed;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -75,7 +67,7 @@ public class OrderFacts {
                     .setParameter(4, line.skuId()).setParameter(5, line.quantity())
                     .setParameter(6, line.lineTotalFen()).executeUpdate();
             if (line.offerId() != null) {
-                offers.lock(line.offerId()).ifPresent(offer -> changeStock(offer, line.quantity(), 0));
+                stock.placed(line.offerId(), line.quantity());
             }
         }
     }
@@ -101,15 +93,6 @@ public class OrderFacts {
                 order -> order.refundedFen = event.amountFen());
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void drained(OfferPoolDrained event) {
-        offers.lock(event.offerId()).ifPresent(offer -> {
-            offer.unitsLeft = event.unitsLeft();
-            offer.drainedAt = Instant.now();
-            feed.fire(new FeedNotice(offer.streamId, FeedNotice.OFFER_UPDATED, OfferView.of(offer)));
-        });
-    }
-
     private void ended(UUID orderId, StreamOrder.Status status, List<ReturnedLine> returned) {
         ended(orderId, status, returned, order -> {
         });
@@ -120,25 +103,16 @@ public class OrderFacts {
         // Only the first end of a placed order counts: an order ends once (cancel, expiry and refund exclude each
         // other), so the same end announced again under another event id must not return its units twice.
         StreamOrder order = StreamOrder.findById(orderId);
-        if (order == null || order.status != StreamOrder.Status.PLACED) {
+        if (order == null || !order.end(status, Instant.now())) {
             return;
         }
-        order.status = status;
-        order.updatedAt = Instant.now();
         alsoOnce.accept(order);
         // Units go back to the live pool only while the offer is open; after the drain they go to catalog.
         for (ReturnedLine line : returned == null ? List.<ReturnedLine>of() : returned) {
             if (line.offerId() != null && line.returnedTo() == StockReturn.OFFER) {
-                offers.lock(line.offerId()).ifPresent(offer -> changeStock(offer, 0, line.quantity()));
+                stock.returned(line.offerId(), line.quantity());
             }
         }
-    }
-
-    private void changeStock(Offer offer, int placed, int returned) {
-        offer.unitsPlaced += placed;
-        offer.unitsReturned += returned;
-        offer.stockVersion++;
-        stock.fire(new StockNotice(offer.streamId, offer.id, offer.remaining(), offer.stockVersion));
     }
 
     private Optional<UUID> streamOf(OrderPlaced event) {

@@ -6,7 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import live.harvest.livestream.results.ResultsService.StreamResults;
+import live.harvest.livestream.results.ResultsDtos.StreamResultsView;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -33,7 +33,7 @@ public class ResultsResource {
     @APIResponse(responseCode = "200", description = "The results")
     @APIResponse(responseCode = "403", description = "Not the owner")
     @APIResponse(responseCode = "404", description = "Unknown stream")
-    public StreamResults results(@PathParam("streamId") UUID streamId) {
+    public StreamResultsView results(@PathParam("streamId") UUID streamId) {
         return results.of(streamId);
     }
 }

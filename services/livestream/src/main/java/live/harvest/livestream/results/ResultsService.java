@@ -5,9 +5,10 @@ import jakarta.persistence.EntityManager;
 import live.harvest.livestream.counter.Counters;
 import live.harvest.livestream.offer.Offer;
 import live.harvest.livestream.offer.OfferRepository;
-import live.harvest.livestream.offer.OfferStatus;
+import live.harvest.livestream.results.ResultsDtos.OfferResultView;
+import live.harvest.livestream.results.ResultsDtos.StreamResultsView;
 import live.harvest.livestream.stream.Stream;
-import live.harvest.livestream.stream.StreamGuard;
+import live.harvest.livestream.stream.StreamAccess;
 import live.harvest.livestream.stream.StreamStatus;
 
 import java.util.HashMap;
@@ -22,35 +23,24 @@ import java.util.UUID;
 @ApplicationScoped
 public class ResultsService {
 
-    public record OfferResult(UUID offerId, UUID skuId, String title, long priceFen, int quantity,
-                              OfferStatus status, int remaining, Integer unitsLeft, long orders, long unitsSold,
-                              long gmvFen) {
-    }
-
-    public record StreamResults(UUID streamId, StreamStatus status, String currency, long ordersPlaced,
-                                long ordersCancelled, long ordersRefunded, long orders, long unitsSold, long gmvFen,
-                                long refundedFen, long peakViewers, long uniqueViewers, long likes,
-                                List<OfferResult> offers) {
-    }
-
     private record Sales(long orders, long units, long gmvFen) {
         static final Sales NONE = new Sales(0, 0, 0);
     }
 
     private final EntityManager em;
-    private final StreamGuard guard;
+    private final StreamAccess access;
     private final OfferRepository offers;
     private final Counters counters;
 
-    public ResultsService(EntityManager em, StreamGuard guard, OfferRepository offers, Counters counters) {
+    public ResultsService(EntityManager em, StreamAccess access, OfferRepository offers, Counters counters) {
         this.em = em;
-        this.guard = guard;
+        this.access = access;
         this.offers = offers;
         this.counters = counters;
     }
 
-    public StreamResults of(UUID streamId) {
-        Stream stream = guard.readableByOwnerOrAdmin(streamId);
+    public StreamResultsView of(UUID streamId) {
+        Stream stream = access.readableByOwnerOrAdmin(streamId);
         Object[] tally = (Object[]) em.createNativeQuery("""
                         select count(*),
                                count(*) filter (where status in ('CANCELLED', 'EXPIRED')),
@@ -77,7 +67,7 @@ public class ResultsService {
         long netOrders = ((Number) em.createNativeQuery(
                         "select count(*) from stream_order where stream_id = ?1 and status = 'PLACED'")
                 .setParameter(1, streamId).getSingleResult()).longValue();
-        List<OfferResult> offerResults = offers.ofStream(streamId).stream()
+        List<OfferResultView> offerResults = offers.ofStream(streamId).stream()
                 .map(offer -> offerResult(offer, byOffer.getOrDefault(offer.id, Sales.NONE))).toList();
         long peak;
         long unique;
@@ -92,14 +82,15 @@ public class ResultsService {
             unique = live.uniqueViewers();
             likes = live.likes();
         }
-        return new StreamResults(streamId, stream.status, "CNY", number(tally[0]), number(tally[1]),
+        return new StreamResultsView(streamId, stream.status, "CNY", number(tally[0]), number(tally[1]),
                 number(tally[2]), netOrders, total.units(), total.gmvFen(), number(tally[3]), peak, unique, likes,
                 offerResults);
     }
 
-    private static OfferResult offerResult(Offer offer, Sales sales) {
-        return new OfferResult(offer.id, offer.skuId, offer.title, offer.priceFen, offer.quantity, offer.status,
-                offer.remaining(), offer.unitsLeft, sales.orders(), sales.units(), sales.gmvFen());
+    private static OfferResultView offerResult(Offer offer, Sales sales) {
+        return new OfferResultView(offer.id, offer.listing.skuId(), offer.listing.title(), offer.listing.priceFen(),
+                offer.quantity, offer.status, offer.remaining(), offer.unitsLeft, sales.orders(), sales.units(),
+                sales.gmvFen());
     }
 
     private static long number(Object value) {

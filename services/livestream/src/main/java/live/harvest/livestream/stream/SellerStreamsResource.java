@@ -9,7 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import live.harvest.livestream.stream.StreamViews.StreamView;
+import live.harvest.livestream.stream.StreamDtos.StreamView;
 import live.harvest.platform.input.Paging;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import live.harvest.platform.state.StatusMachine;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+/** A live-commerce session of one seller; {@link StreamStatus} lists the moves, the methods below make them. */
 @Entity
 @Table(name = "stream")
 public class Stream extends PanacheEntityBase {
@@ -79,5 +81,42 @@ public class Stream extends PanacheEntityBase {
 
     public boolean isLive() {
         return status == StreamStatus.LIVE;
+    }
+
+    /**
+     * 409 unless the stream may become {@code target}: {@code stream-not-scheduled} when it should go live or be
+     * cancelled but is not scheduled, {@code stream-not-live} when it should end but is not live.
+     */
+    public void checkMove(StreamStatus target) {
+        StatusMachine.refuseUnless(status, target,
+                target == StreamStatus.ENDED ? "stream-not-live" : "stream-not-scheduled", "Stream " + id);
+    }
+
+    public void goLive(Instant at) {
+        moveTo(StreamStatus.LIVE);
+        startedAt = at;
+    }
+
+    public void end(Instant at) {
+        moveTo(StreamStatus.ENDED);
+        endedAt = at;
+    }
+
+    public void cancel(String reason, Instant at) {
+        moveTo(StreamStatus.CANCELLED);
+        cancelledAt = at;
+        cancelReason = reason == null || reason.isBlank() ? null : reason.strip();
+    }
+
+    /** The counters' final figures, kept on the row once Redis no longer holds them. */
+    public void recordCounters(long peak, long unique, long likeCount) {
+        peakViewers = peak;
+        uniqueViewers = unique;
+        likes = likeCount;
+    }
+
+    private void moveTo(StreamStatus target) {
+        checkMove(target);
+        status = target;
     }
 }

@@ -16,9 +16,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import live.harvest.livestream.stream.StreamViews.CancelStream;
-import live.harvest.livestream.stream.StreamViews.ScheduleStream;
-import live.harvest.livestream.stream.StreamViews.StreamView;
+import live.harvest.livestream.stream.StreamDtos.CancelStreamRequest;
+import live.harvest.livestream.stream.StreamDtos.ScheduleStreamRequest;
+import live.harvest.livestream.stream.StreamDtos.StreamView;
 import live.harvest.platform.input.Paging;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,7 +56,7 @@ public class StreamResource {
     @APIResponse(responseCode = "400", description = "Invalid request")
     @APIResponse(responseCode = "403", description = "Seller not verified by catalog")
     @APIResponse(responseCode = "503", description = "Catalog unavailable")
-    public RestResponse<StreamView> schedule(@Valid @NotNull ScheduleStream request) {
+    public RestResponse<StreamView> schedule(@Valid @NotNull ScheduleStreamRequest request) {
         StreamView stream = streams.schedule(request);
         return RestResponse.ResponseBuilder.<StreamView>created(URI.create("/api/v1/streams/" + stream.id()))
                 .entity(stream).build();
@@ -71,9 +71,9 @@ public class StreamResource {
             @QueryParam("status") @DefaultValue("live") Listing status,
             @Parameter(description = "Region-code prefix of the seller's home county: province (2 digits), city (4) "
                     + "or county (6)")
-            @QueryParam("region") @Pattern(regexp = StreamViews.REGION_PREFIX_PATTERN) String region,
+            @QueryParam("region") @Pattern(regexp = StreamDtos.REGION_PREFIX_PATTERN) String region,
             @Parameter(description = "Taxonomy slug, e.g. tea")
-            @QueryParam("category") @Pattern(regexp = StreamViews.CATEGORY_PATTERN) String category,
+            @QueryParam("category") @Pattern(regexp = StreamDtos.CATEGORY_PATTERN) String category,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return streams.discover(status == Listing.live ? StreamStatus.LIVE : StreamStatus.SCHEDULED, region,
@@ -122,7 +122,7 @@ public class StreamResource {
     @APIResponse(responseCode = "403", description = "Not the owner")
     @APIResponse(responseCode = "404", description = "Unknown stream")
     @APIResponse(responseCode = "409", description = "Already live, ended or cancelled")
-    public StreamView cancel(@PathParam("streamId") UUID streamId, @Valid CancelStream request) {
+    public StreamView cancel(@PathParam("streamId") UUID streamId, @Valid CancelStreamRequest request) {
         return streams.cancel(streamId, request == null ? null : request.reason());
     }
 }

@@ -1,29 +1,25 @@
 package live.harvest.livestream.stream;
 
-import live.harvest.platform.event.common.ProductCategory;
-import live.harvest.platform.problem.Problem;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import live.harvest.livestream.catalog.Catalog;
-import live.harvest.livestream.catalog.CatalogClient.Seller;
-import live.harvest.livestream.counter.Counters;
-import live.harvest.livestream.feed.FeedNotice;
-import live.harvest.livestream.offer.OfferService;
-import live.harvest.livestream.stream.StreamViews.ScheduleStream;
-import live.harvest.livestream.stream.StreamViews.StreamView;
+import live.harvest.livestream.catalog.CatalogApi.Seller;
+import live.harvest.livestream.catalog.CatalogClient;
+import live.harvest.livestream.stream.StreamDtos.ScheduleStreamRequest;
+import live.harvest.livestream.stream.StreamDtos.StreamView;
+import live.harvest.platform.event.common.ProductCategory;
 import live.harvest.platform.event.livestream.LivestreamEvents.StreamCancelled;
 import live.harvest.platform.event.livestream.LivestreamEvents.StreamEnded;
 import live.harvest.platform.event.livestream.LivestreamEvents.StreamScheduled;
 import live.harvest.platform.event.livestream.LivestreamEvents.StreamStarted;
 import live.harvest.platform.outbox.Outbox;
 import live.harvest.platform.problem.DomainException;
-import live.harvest.platform.security.Caller;
+import live.harvest.platform.problem.Problem;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,28 +29,24 @@ import java.util.UUID;
 public class StreamService {
 
     private final StreamRepository streams;
-    private final Catalog catalog;
+    private final CatalogClient catalog;
     private final Outbox outbox;
-    private final Caller caller;
-    private final OfferService offers;
-    private final Counters counters;
+    private final StreamAccess access;
+    private final Event<StreamStopping> stopping;
     private final Event<FeedNotice> feed;
-    private final StreamGuard guard;
 
-    public StreamService(StreamRepository streams, Catalog catalog, Outbox outbox, Caller caller, OfferService offers,
-                         Counters counters, Event<FeedNotice> feed, StreamGuard guard) {
-        this.guard = guard;
+    public StreamService(StreamRepository streams, CatalogClient catalog, Outbox outbox, StreamAccess access,
+                         Event<StreamStopping> stopping, Event<FeedNotice> feed) {
         this.streams = streams;
         this.catalog = catalog;
         this.outbox = outbox;
-        this.caller = caller;
-        this.offers = offers;
-        this.counters = counters;
+        this.access = access;
+        this.stopping = stopping;
         this.feed = feed;
     }
 
-    public StreamView schedule(ScheduleStream request) {
-        UUID sellerId = caller.requireSellerId();
+    public StreamView schedule(ScheduleStreamRequest request) {
+        UUID sellerId = access.actingSeller();
         String category = request.category() == null ? null : canonicalCategory(request.category());
         // Ask catalog before opening a transaction: no connection is held across the remote call.
         Seller seller = catalog.verifiedSeller(sellerId);
@@ -81,16 +73,12 @@ public class StreamService {
 
     @Transactional
     public StreamView start(UUID streamId) {
-        Stream stream = guard.lockOwned(streamId);
-        if (stream.status != StreamStatus.SCHEDULED) {
-            throw DomainException.conflict("stream-not-scheduled", "Only a scheduled stream can go live; it is "
-                    + stream.status);
-        }
+        Stream stream = access.lockOwned(streamId);
+        stream.checkMove(StreamStatus.LIVE);
         if (streams.sellerIsLiveElsewhere(stream.sellerId, stream.id)) {
             throw alreadyLive();
         }
-        stream.status = StreamStatus.LIVE;
-        stream.startedAt = Instant.now();
+        stream.goLive(Instant.now());
         try {
             streams.flush();
         } catch (PersistenceException raceLost) {
@@ -103,36 +91,24 @@ public class StreamService {
 
     @Transactional
     public StreamView end(UUID streamId) {
-        Stream stream = guard.lockOwned(streamId);
-        if (stream.status != StreamStatus.LIVE) {
-            throw DomainException.conflict("stream-not-live", "Only a live stream can end; it is " + stream.status);
-        }
-        offers.closeAllOpen(stream.id, "stream-ended");
-        Counters.Summary summary = counters.finalSummary(stream.id);
-        stream.peakViewers = summary.peakViewers();
-        stream.uniqueViewers = summary.uniqueViewers();
-        stream.likes = summary.likes();
-        stream.status = StreamStatus.ENDED;
-        stream.endedAt = Instant.now();
+        Stream stream = access.lockOwned(streamId);
+        stream.checkMove(StreamStatus.ENDED);
+        // Offers close and the counters hand over their final figures and retire, in this transaction.
+        stopping.fire(new StreamStopping(stream, StreamStatus.ENDED));
+        stream.end(Instant.now());
         outbox.publish(new StreamEnded(stream.id, stream.sellerId, stream.endedAt));
         feed.fire(new FeedNotice(stream.id, FeedNotice.STREAM_ENDED,
                 Map.of("streamId", stream.id, "endedAt", stream.endedAt)));
-        counters.retire(stream.id);
         return StreamView.of(stream);
     }
 
     @Transactional
     public StreamView cancel(UUID streamId, String reason) {
-        Stream stream = guard.lockOwned(streamId);
-        if (stream.status != StreamStatus.SCHEDULED) {
-            throw DomainException.conflict("stream-not-scheduled",
-                    "Only a stream that has not gone live can be cancelled; it is " + stream.status);
-        }
-        stream.status = StreamStatus.CANCELLED;
-        stream.cancelledAt = Instant.now();
-        stream.cancelReason = reason == null || reason.isBlank() ? null : reason.strip();
-        // Viewers are counted while a stream is scheduled, too.
-        counters.retire(stream.id);
+        Stream stream = access.lockOwned(streamId);
+        stream.checkMove(StreamStatus.CANCELLED);
+        // Viewers are counted while a stream is scheduled, too: the counters retire, in this transaction.
+        stopping.fire(new StreamStopping(stream, StreamStatus.CANCELLED));
+        stream.cancel(reason, Instant.now());
         outbox.publish(new StreamCancelled(stream.id, stream.sellerId, stream.cancelReason));
         return StreamView.of(stream);
     }
@@ -149,12 +125,12 @@ public class StreamService {
     /** Streams are filed under catalog's taxonomy, so a stream and its products share one category name. */
     static String canonicalCategory(String category) {
         return ProductCategory.parse(category).map(Enum::name).orElseThrow(() -> DomainException.invalid(List.of(
-                new Problem.FieldError("category", "must be one of " + java.util.Arrays.toString(
+                new Problem.FieldError("category", "must be one of " + Arrays.toString(
                         ProductCategory.values())))));
     }
 
     public List<StreamView> mine(int page, int size) {
-        return streams.ofSeller(caller.requireSellerId(), page, size).stream().map(StreamView::of).toList();
+        return streams.ofSeller(access.actingSeller(), page, size).stream().map(StreamView::of).toList();
     }
 
     private static DomainException alreadyLive() {

@@ -1,6 +1,8 @@
 package live.harvest.livestream.feed;
 
 import live.harvest.livestream.counter.Counters;
+import live.harvest.livestream.offer.StockNotice;
+import live.harvest.livestream.stream.FeedNotice;
 import live.harvest.testkit.UnitTest;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import live.harvest.livestream.stream.FeedNotice;
 import live.harvest.livestream.support.Given;
 import live.harvest.livestream.support.SseClient;
 import live.harvest.testkit.catalog.CatalogDouble;

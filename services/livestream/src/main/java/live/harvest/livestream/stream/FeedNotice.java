@@ -1,10 +1,12 @@
-package live.harvest.livestream.feed;
+package live.harvest.livestream.stream;
 
 import java.util.UUID;
 
 /**
- * Something viewers of a stream must see, fired as a CDI event inside the transaction that caused it and
- * delivered to the feed only after that transaction commits (see {@link FeedHub#onCommitted}).
+ * Something viewers of a stream must see, fired as a CDI event inside the transaction that caused it and delivered to
+ * the feed only after that transaction commits (feed's {@code FeedHub.onCommitted}). It lives with the stream, below
+ * every feature that fires it (stream, offer), so none of them depends on the feed; the constants are the feed's event
+ * names.
  */
 public record FeedNotice(UUID streamId, String type, Object data) {
 

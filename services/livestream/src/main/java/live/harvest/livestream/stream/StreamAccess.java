@@ -8,14 +8,17 @@ import live.harvest.platform.security.Roles;
 
 import java.util.UUID;
 
-/** Who may touch a stream: its owner changes it; its owner or an admin reads its results. */
+/**
+ * Who may touch a stream: its owner changes it (and its offers); its owner or an admin reads its results; a signed-in
+ * viewer likes it. The one reader of the caller's token in livestream: services take the ids it answers.
+ */
 @ApplicationScoped
-public class StreamGuard {
+public class StreamAccess {
 
     private final StreamRepository streams;
     private final Caller caller;
 
-    public StreamGuard(StreamRepository streams, Caller caller) {
+    public StreamAccess(StreamRepository streams, Caller caller) {
         this.streams = streams;
         this.caller = caller;
     }
@@ -34,6 +37,11 @@ public class StreamGuard {
             throw DomainException.forbidden("Only the seller who owns stream " + streamId + " may change it");
         }
         return stream;
+    }
+
+    /** The signed-in viewer (the token's subject), for what counts once per account. */
+    public UUID signedInViewer() {
+        return caller.id();
     }
 
     public Stream readableByOwnerOrAdmin(UUID streamId) {

@@ -5,17 +5,19 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import live.harvest.platform.event.common.TemperatureClass;
+import live.harvest.platform.value.ListingSnapshot;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.UUID;
 
-public final class OfferViews {
+/** Request and response bodies of the offer endpoints: inputs *Request, outputs *View. */
+public final class OfferDtos {
 
-    private OfferViews() {
+    private OfferDtos() {
     }
 
-    public record OpenOffer(
+    public record OpenOfferRequest(
             @NotNull UUID skuId,
             @Positive long priceFen,
             @Positive @Max(1_000_000) int quantity,
@@ -25,6 +27,7 @@ public final class OfferViews {
             UUID offerId) {
     }
 
+    /** Flat on the wire (the JSON is the contract), while the offer keeps the listing as a {@link ListingSnapshot}. */
     public record OfferView(UUID id, UUID streamId, UUID skuId, UUID productId, String title, String spec,
                             TemperatureClass temperatureClass, String traceCode, long priceFen, String currency,
                             int quantity, int perBuyerLimit, Instant endsAt, OfferStatus status, boolean pinned,
@@ -32,9 +35,10 @@ public final class OfferViews {
                             Integer unitsLeft) {
 
         public static OfferView of(Offer o) {
-            return new OfferView(o.id, o.streamId, o.skuId, o.productId, o.title, o.spec, o.temperatureClass,
-                    o.traceCode, o.priceFen, o.currency, o.quantity, o.perBuyerLimit, o.endsAt, o.status, o.pinned,
-                    o.remaining(), o.openedAt, o.closedAt, o.closeReason, o.unitsLeft);
+            ListingSnapshot l = o.listing;
+            return new OfferView(o.id, o.streamId, l.skuId(), l.productId(), l.title(), l.spec(),
+                    l.temperatureClass(), l.traceCode(), l.priceFen(), l.currency(), o.quantity, o.perBuyerLimit,
+                    o.endsAt, o.status, o.pinned, o.remaining(), o.openedAt, o.closedAt, o.closeReason, o.unitsLeft);
         }
     }
 }

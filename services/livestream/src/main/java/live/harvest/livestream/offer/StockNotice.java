@@ -1,4 +1,4 @@
-package live.harvest.livestream.feed;
+package live.harvest.livestream.offer;
 
 import java.util.UUID;
 
