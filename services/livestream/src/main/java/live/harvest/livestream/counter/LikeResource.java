@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import live.harvest.platform.ratelimit.RateLimited;
 import live.harvest.livestream.counter.LikeDtos.LikesView;
 import live.harvest.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,6 +26,7 @@ public class LikeResource {
         this.likes = likes;
     }
 
+    @RateLimited("likes")
     @POST
     @RolesAllowed(Roles.CONSUMER)
     @Operation(summary = "Like a live stream",

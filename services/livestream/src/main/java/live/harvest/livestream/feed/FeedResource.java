@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import live.harvest.platform.ratelimit.RateLimited;
 import live.harvest.livestream.config.LivestreamConfig;
 import live.harvest.platform.problem.DomainException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -45,6 +46,7 @@ public class FeedResource {
         this.anonymousIds = anonymousIds;
     }
 
+    @RateLimited("feed")
     @GET
     @PermitAll
     @Blocking
