@@ -15,15 +15,16 @@ import java.util.List;
  * Documents, once for every operation of every service, the errors the platform itself answers: 400 when the
  * operation reads a body or parameters ({@code RequestShape}, {@code BodyProblems}, Bean Validation), 401 and 403
  * when it is secured, 404 when its path names a resource, 415 when it reads a body, and a {@code default} for the
- * 500 and 503 any operation may meet. Every error response, these and the ones resources declare for their own
- * 404/409/422, gets the {@link Problem} schema as {@value Problem#MEDIA_TYPE}, and every 201 its {@code Location}
- * header, so resources annotate only what is specific to them.
+ * 500 and 503 any operation may meet, and the rate limiter's 429 (ADR 0020). Every error response, these and the ones
+ * resources declare for their own 404/409/422, gets the {@link Problem} schema as {@value Problem#MEDIA_TYPE}, and
+ * every 201 its {@code Location} header, so resources annotate only what is specific to them.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {
 
     static final String SCHEMA = "Problem";
     static final String REF = "#/components/schemas/" + SCHEMA;
+    static final String RATE_LIMITED = "RateLimited";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -31,6 +32,9 @@ public class ProblemResponses implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema(SCHEMA, problemSchema());
+        APIResponse rateLimited = rateLimited();
+        asProblem(rateLimited);
+        openAPI.getComponents().addResponse(RATE_LIMITED, rateLimited);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -59,9 +63,16 @@ public class ProblemResponses implements OASFilter {
         if (body) {
             addIfAbsent(responses, "415", "unsupported-media-type: the body is not JSON");
         }
+        if (!responses.hasAPIResponse("429")) {
+            responses.addAPIResponse("429",
+                    OASFactory.createAPIResponse().ref("#/components/responses/" + RATE_LIMITED));
+        }
         addIfAbsent(responses, APIResponses.DEFAULT, "Any other failure: 500 internal (quote the incident in the "
                 + "detail) or 503 when a dependency cannot be reached (retry after Retry-After)");
         responses.getAPIResponses().forEach((code, response) -> {
+            if (response.getRef() != null) {
+                return; // a shared component, documented once where it is defined
+            }
             if (code.startsWith("4") || code.startsWith("5") || APIResponses.DEFAULT.equals(code)) {
                 asProblem(response);
             } else if ("201".equals(code) && (response.getHeaders() == null
@@ -71,6 +82,20 @@ public class ProblemResponses implements OASFilter {
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference")));
             }
         });
+    }
+
+    /** Any operation may meet its route class's or the partner class's quota (ADR 0020). */
+    private static APIResponse rateLimited() {
+        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        return OASFactory.createAPIResponse()
+                .description("rate-limited: the caller spent the quota of this route class (or, for partners, of the "
+                        + "partner class); come back after Retry-After")
+                .addHeader("Retry-After", OASFactory.createHeader().schema(OASFactory.createSchema()
+                        .addType(Schema.SchemaType.INTEGER).format("int32")).description("Seconds to wait"))
+                .addHeader("RateLimit-Policy", OASFactory.createHeader().schema(string)
+                        .description("The quota, e.g. \"buy\";q=10;w=1 (draft-ietf-httpapi-ratelimit-headers)"))
+                .addHeader("RateLimit", OASFactory.createHeader().schema(string)
+                        .description("What is left, e.g. \"buy\";r=0;t=1"));
     }
 
     private static void addIfAbsent(APIResponses responses, String code, String description) {
