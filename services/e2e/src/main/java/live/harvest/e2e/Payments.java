@@ -22,7 +22,25 @@ public final class Payments {
         this.secret = secret;
     }
 
+    /**
+     * Sends the callback as a well-behaved partner does (docs/partners.md): a 429 from the rate limiter (ADR 0020) is
+     * sent again, freshly signed, after the window's second, up to a minute.
+     */
     public Http.Reply pay(UUID orderId, long amountFen) {
+        Http.Reply reply = payOnce(orderId, amountFen);
+        for (int wait = 0; reply.status() == 429 && wait < 60; wait++) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return reply;
+            }
+            reply = payOnce(orderId, amountFen);
+        }
+        return reply;
+    }
+
+    private Http.Reply payOnce(UUID orderId, long amountFen) {
         String body = String.format("{\"paymentId\":\"pay-%s\",\"orderId\":\"%s\",\"amountFen\":%d,\"currency\":\"CNY\"}",
                 orderId, orderId, amountFen);
         String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
