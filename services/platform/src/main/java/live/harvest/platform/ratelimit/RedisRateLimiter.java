@@ -1,6 +1,6 @@
 package live.harvest.platform.ratelimit;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,18 +23,21 @@ public class RedisRateLimiter {
     private static final String SCRIPT = load();
     private static final String SHA = sha1(SCRIPT);
 
-    private final ReactiveRedisDataSource redis;
+    // The blocking data source every service already injects, used through its reactive side: a second Redis bean
+    // type (ReactiveRedisDataSource) made two startup initialisers race on the client registry (orders failed to
+    // start once in the fault drills with a ConcurrentModificationException in RedisClientRecorder).
+    private final RedisDataSource redis;
 
-    public RedisRateLimiter(ReactiveRedisDataSource redis) {
+    public RedisRateLimiter(RedisDataSource redis) {
         this.redis = redis;
     }
 
     public Uni<Decision> take(String key, String routeClass, RateLimitConfig.Policy policy) {
         String limit = Integer.toString(policy.limit());
         String window = Long.toString(Math.max(1, policy.window().toMillis()));
-        return redis.execute("EVALSHA", SHA, "1", key, limit, window)
+        return redis.getReactive().execute("EVALSHA", SHA, "1", key, limit, window)
                 .onFailure(RedisRateLimiter::scriptUnknown)
-                .recoverWithUni(() -> redis.execute("EVAL", SCRIPT, "1", key, limit, window))
+                .recoverWithUni(() -> redis.getReactive().execute("EVAL", SCRIPT, "1", key, limit, window))
                 .map(reply -> decision(reply, routeClass, policy));
     }
 
