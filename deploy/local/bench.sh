@@ -17,6 +17,7 @@
 # repeated. It installs wrk (apt-get) when missing and builds services/e2e when its jar is missing or stale.
 # It does not start, stop or reconfigure the services: the rate limiter is as the running orders service has it
 # (HARVEST_RATE_LIMIT_ENABLED in its environment); the table says which.
+{   # the whole script is read before it runs, so editing it (or a git checkout) during a run cannot derail that run
 set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source-path=SCRIPTDIR
@@ -70,7 +71,9 @@ if ! have wrk; then
   as_root apt-get install -y wrk >/dev/null || as_root bash -c 'apt-get update -qq && apt-get install -y wrk' >/dev/null \
     || die "cannot install wrk: $(install_hint wrk)"
 fi
-for tool in pgbench psql jq java curl; do have "$tool" || die "bench.sh needs $tool"; done
+for tool in psql jq java curl; do have "$tool" || die "bench.sh needs $tool"; done
+pgbench --version >/dev/null 2>&1 \
+  || die "bench.sh needs pgbench (Debian 12: in the PostgreSQL server package, $(install_hint postgresql-15))"
 for svc in "${SERVICES[@]}"; do
   curl -sf -o /dev/null --max-time 5 "http://$HOST:$(port_of "$svc")/q/health/ready" \
     || die "$svc is not ready on port $(port_of "$svc"): start the stack first (deploy/local/stack.sh up)"
@@ -335,3 +338,5 @@ jq -r '
   | column -t -s $'\t'
 echo
 log "saved $result (phase outputs in $work)"
+exit 0
+}
