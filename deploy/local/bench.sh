@@ -6,7 +6,7 @@
 #   deploy/local/bench.sh [--quick] [--threads 2] [--connections 32] [--duration 15] [--warmup 5]
 #                         [--pay-rate 180] [--pay-duration 15] [--tiny-units 500] [--label TEXT]
 #
-#   --quick          a smoke run of about a minute (5 s phases, 2 s warm-up, fewer buyers)
+#   --quick          a smoke run of about 1½ minutes (5 s phases, 2 s warm-up, fewer buyers)
 #   --threads/--connections   wrk threads and connections, also pgbench's -j/-c (default 2 / 32, as in issue 14)
 #   --duration S     seconds per load phase: bare, row lock, sold-out, accepted (default 15)
 #   --pay-rate R     payment callbacks offered per second (default 180: under the callbacks policy of 200/s per
@@ -321,7 +321,7 @@ jq -r '
   (["sold-out attempts", (.soldOut.perSecond | r), (.soldOut.latencyMillis.p50 | ms), (.soldOut.latencyMillis.p99 | ms), ">= 8000/s, p99 <= 50 ms", (.soldOut.answers | answers)] | @tsv),
   (["accepted orders", (.accepted.acceptedPerSecond | r), (.accepted.latencyMillis.p50 | ms), (.accepted.latencyMillis.p99 | ms), ">= 2000/s, p99 <= 100 ms", (.accepted.answers | answers)] | @tsv),
   (["row lock (pgbench)", (.rowLock.perSecond | r), (.rowLock.latencyMillis.p50 | ms), (.rowLock.latencyMillis.p99 | ms), "-", "one hot row, \(.rowLock.clients) clients, synchronous_commit \(.rowLock.synchronousCommit)"] | @tsv),
-  (["paid -> routed", "\(.paidToRouted.callbacks.achievedRate | r) offered", (.paidToRouted.p50Millis | ms), (.paidToRouted.p99Millis | ms), "p99 <= 500 ms at 1000/s", "\(.paidToRouted.routed) routed of \(.paidToRouted.paid) paid; callbacks " + (.paidToRouted.callbacks.answers | answers)] | @tsv),
+  (["paid -> routed", "\(.paidToRouted.callbacks.achievedRate | r) sent", (.paidToRouted.p50Millis | ms), (.paidToRouted.p99Millis | ms), "p99 <= 500 ms at 1000/s", "\(.paidToRouted.callbacks.offeredRate | r)/s asked for \(.settings.paySeconds) s, \(.paidToRouted.callbacks.ordersAvailable) orders to pay; \(.paidToRouted.routed) routed of \(.paidToRouted.paid) paid; callbacks " + (.paidToRouted.callbacks.answers | answers)] | @tsv),
   (["rush (tiny offer)", (.rush.acceptedPerSecond | r), (.rush.latencyMillis.p50 | ms), (.rush.latencyMillis.p99 | ms), "-", "\(.offers.tinyUnits) units gone \(.rush.emptiedMillis) ms after the first buy; " + (.rush.answers | answers)] | @tsv),
   (["feed shows sold-out", "-", "lag " + (.feed.lagMillis | ms), "-", "<= 250 ms", "\(.feed.unitsShownWhenEmpty) units still shown when the pool was empty; sold \(.tinyUnitsSold) of \(.offers.tinyUnits)\(if .oversold then " OVERSOLD" else "" end)"] | @tsv)' "$result" \
   | column -t -s $'\t'
