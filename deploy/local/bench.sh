@@ -145,6 +145,14 @@ wrk_phase() {   # wrk_phase NAME URL SECONDS [OFFER TOKENS]   (BENCH_STOP_ON: un
 
 machine="$(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(uname -sr)"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+orders_up=null   # seconds since the orders JVM started: a JVM minutes old is still compiling (the figures read low)
+if orders_pid="$(pid_alive "$RUN/pids/orders.pid" quarkus-run.jar)"; then
+  orders_up="$(ps -o etimes= -p "$orders_pid" | tr -d ' ')"
+  [[ "$orders_up" =~ ^[0-9]+$ ]] || orders_up=null
+  if [[ "$orders_up" != null ]] && ((orders_up < 300)); then
+    warn "orders started ${orders_up}s ago: its JIT is still cold and the figures will read low (run twice, or --warmup 60)"
+  fi
+fi
 rss_before="$(rss_all)"
 limiter="$(limiter_state)"
 log "machine: $machine; load average $load_before; rate limiter $limiter"
@@ -281,7 +289,7 @@ pipeline="$(jq -c --slurpfile pay "$work/pay.json" '. + {callbacks: $pay[0]}' <<
 rss_after="$(rss_all)"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 jq -n --arg stamp "$stamp" --arg note "$label" --arg machine "$machine" --arg limiter "$limiter" \
-  --arg loadBefore "$load_before" --arg loadAfter "$load_after" --arg commit "$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+  --arg loadBefore "$load_before" --arg loadAfter "$load_after" --argjson ordersUp "${orders_up:-null}" --arg commit "$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
   --argjson quick "$quick" --argjson threads "$threads" --argjson connections "$connections" \
   --argjson duration "$duration" --argjson payRate "$pay_rate" --argjson payDuration "$pay_duration" \
   --argjson prepared "$prepared" --argjson tinySold "$tiny_sold" --argjson rushStart "$rush_start_ms" \
@@ -292,7 +300,7 @@ jq -n --arg stamp "$stamp" --arg note "$label" --arg machine "$machine" --arg li
   ($accepted[0].answers["201"] // 0) as $acc
   | {run: $stamp, "label": $note, commit: $commit, machine: $machine, loadAverage: {before: $loadBefore, after: $loadAfter},
      settings: {quick: ($quick == 1), wrkThreads: $threads, connections: $connections, phaseSeconds: $duration,
-                payRate: $payRate, paySeconds: $payDuration, rateLimiter: $limiter,
+                payRate: $payRate, paySeconds: $payDuration, rateLimiter: $limiter, ordersUptimeSeconds: $ordersUp,
                 bareEndpoint: "GET /q/health/live (orders)"},
      offers: ($prepared | del(.address)), tinyUnitsSold: $tinySold, oversold: ($tinySold > $prepared.tinyUnits),
      bare: $bare[0],
@@ -309,7 +317,7 @@ jq -r '
   "Flash-sale benchmark \(.run)\(if ."label" != "" then " (" + ."label" + ")" else "" end), commit \(.commit)\(if .settings.quick then ", --quick" else "" end)",
   "machine: \(.machine)",
   "load average before \(.loadAverage.before), after \(.loadAverage.after)",
-  "wrk \(.settings.wrkThreads) threads, \(.settings.connections) connections, \(.settings.phaseSeconds) s a phase; rate limiter \(.settings.rateLimiter)",
+  "wrk \(.settings.wrkThreads) threads, \(.settings.connections) connections, \(.settings.phaseSeconds) s a phase; rate limiter \(.settings.rateLimiter); orders up \(.settings.ordersUptimeSeconds // "?") s before the run",
   ""' "$result"
 jq -r '
   def n: if . == null then "-" else tostring end;
