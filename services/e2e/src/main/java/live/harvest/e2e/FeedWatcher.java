@@ -16,7 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A viewer of a stream's live feed: reads the server-sent events on its own thread and keeps them. */
 public final class FeedWatcher implements AutoCloseable {
 
-    public record FeedEvent(String id, String type, JsonNode data) {
+    /** One event, with the wall-clock time this viewer received it (epoch milliseconds). */
+    public record FeedEvent(String id, String type, JsonNode data, long receivedAtMillis) {
     }
 
     private final List<FeedEvent> events = new CopyOnWriteArrayList<>();
@@ -42,7 +43,8 @@ public final class FeedWatcher implements AutoCloseable {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.isEmpty()) {
                     if (data.length() > 0) {
-                        events.add(new FeedEvent(id, type, Http.JSON.readTree(data.toString())));
+                        events.add(new FeedEvent(id, type, Http.JSON.readTree(data.toString()),
+                                System.currentTimeMillis()));
                     }
                     id = null;
                     type = "message";

@@ -40,6 +40,7 @@ public final class FlashSaleScenario {
     private final String admin;
     private final String seller;
     private Consumer<HeldForPickup> whileHeldForPickup = held -> { };
+    private long spareStock = 50;
 
     /** A parcel at its village pickup point, its code live, and the ids of everything the sale touched. */
     public record HeldForPickup(String pickupCode, Map<String, String> ids) {
@@ -74,6 +75,12 @@ public final class FlashSaleScenario {
     public Live openSale() {
         loadNetwork();
         return goLive(listProduct());
+    }
+
+    /** Units the SKU holds beyond the offer's (default 50), e.g. for a second offer on the same stream. */
+    public FlashSaleScenario spareStock(long units) {
+        this.spareStock = units;
+        return this;
     }
 
     public Network network() {
@@ -129,7 +136,7 @@ public final class FlashSaleScenario {
                 "geographicalIndication", Map.of("name", "Qiandao Lake fish", "registrationNo", "AGI-01234"),
                 "grade", "premium", "temperatureClass", "CHILLED", "shelfLifeDays", 5)).expect(201).body();
         UUID productId = UUID.fromString(product.get("productId").asText());
-        long initialStock = settings.units() + 50L;
+        long initialStock = settings.units() + spareStock;
         JsonNode sku = http.post(urls.catalog() + "/api/v1/products/" + productId + "/skus", seller, Map.of(
                 "spec", "1.5 kg whole fish", "netWeightGrams", 1500, "priceFen", 12800,
                 "initialStock", initialStock)).expect(201).body();

@@ -40,7 +40,8 @@ public final class Payments {
         return reply;
     }
 
-    private Http.Reply payOnce(UUID orderId, long amountFen) {
+    /** One signed callback, no retry (the benchmark counts a 429 instead of waiting it out). */
+    public Http.Reply payOnce(UUID orderId, long amountFen) {
         String body = String.format("{\"paymentId\":\"pay-%s\",\"orderId\":\"%s\",\"amountFen\":%d,\"currency\":\"CNY\"}",
                 orderId, orderId, amountFen);
         String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
