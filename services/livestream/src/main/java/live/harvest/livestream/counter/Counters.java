@@ -24,7 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Viewer and like counters of a stream, kept in Redis (keys {@code live:stream:<id>:...}, see {@link CounterScripts})
+ * Viewer and like counters of a stream, kept in Redis (keys {@code live:stream:{<id>}:...}, see {@link CounterScripts})
  * while it runs, checkpointed to PostgreSQL about once a second ({@link CounterCheckpointJob}) and copied to the stream
  * row when it ends. Redis holds nothing PostgreSQL cannot rebuild: when a script finds the stream's marker missing
  * (Redis restarted, failed over or lost the keys), the counters are restored from the checkpoint before anything is
@@ -240,7 +240,12 @@ public class Counters {
         return redis.send(request).await().atMost(TIMEOUT);
     }
 
+    /**
+     * The stream id is the hash tag: every script takes all of a stream's keys at once, and Redis Cluster runs a script
+     * only when its keys share one slot. (Before the tag the keys were {@code live:stream:<id>:...}; a deploy that
+     * brings the tag finds the new keys empty, and the marker's absence restores them from the checkpoint, ADR 0012.)
+     */
     static String key(UUID streamId, String name) {
-        return "live:stream:" + streamId + ":" + name;
+        return "live:stream:{" + streamId + "}:" + name;
     }
 }

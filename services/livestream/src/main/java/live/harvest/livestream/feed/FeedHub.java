@@ -61,7 +61,7 @@ public class FeedHub {
               id = redis.call('INCR', KEYS[1])
             end
             -- '%.0f' for the same reason
-            redis.call('PUBLISH', KEYS[2], string.format('%.0f', id) .. '\\n' .. ARGV[1] .. '\\n' .. ARGV[2])
+            redis.call('PUBLISH', ARGV[1], string.format('%.0f', id) .. '\\n' .. ARGV[2] .. '\\n' .. ARGV[3])
             return id""";
 
     private static final String PATTERN = CHANNEL_PREFIX + "*";
@@ -132,7 +132,8 @@ public class FeedHub {
     /** Publishes one event to every viewer of the stream, on every instance; returns its id. */
     public long publish(UUID streamId, String type, Object data) {
         String json = codec.toJson(data);
-        return redis.execute("EVAL", NUMBER_AND_PUBLISH, "2", sequenceKey(streamId), channel(streamId), type, json)
+        // One key: the channel is not a key (Redis Cluster would refuse a script whose "keys" span two slots).
+        return redis.execute("EVAL", NUMBER_AND_PUBLISH, "1", sequenceKey(streamId), channel(streamId), type, json)
                 .toLong();
     }
 

@@ -74,7 +74,7 @@ class CountersMeanSomethingTest {
         UUID stream = Given.liveStream(Given.verifiedSeller());
         String account = Tokens.consumer(UUID.randomUUID());
         like(stream, account).body("likes", equalTo(1));
-        List<String> keys = redis.key().keys("live:stream:" + stream + ":*");
+        List<String> keys = redis.key().keys("live:stream:{" + stream + "}:*");
         redis.key().del(keys.toArray(String[]::new));
 
         // When it likes again, then that is not counted and the restored count is the one like

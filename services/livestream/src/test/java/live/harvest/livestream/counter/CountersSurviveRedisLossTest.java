@@ -143,7 +143,7 @@ class CountersSurviveRedisLossTest {
     }
 
     private void loseRedisKeys(UUID stream) {
-        List<String> keys = redis.key().keys("live:stream:" + stream + ":*");
+        List<String> keys = redis.key().keys("live:stream:{" + stream + "}:*");
         assertTrue(keys.contains(Counters.key(stream, "likes")), "the stream's keys exist before the loss: " + keys);
         redis.key().del(keys.toArray(String[]::new));
     }

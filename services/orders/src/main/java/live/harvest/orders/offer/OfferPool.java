@@ -152,11 +152,13 @@ public class OfferPool {
         return "orders:offer:{" + offerId + "}:due";
     }
 
-    private static List<String> keys(UUID offerId) {
+    /** The keys of release and retake. */
+    static List<String> keys(UUID offerId) {
         return List.of(poolKey(offerId), buyersKey(offerId));
     }
 
-    private static List<String> allKeys(UUID offerId) {
+    /** The keys of reserve, abandon and rebuild. */
+    static List<String> allKeys(UUID offerId) {
         return List.of(poolKey(offerId), buyersKey(offerId), holdsKey(offerId), dueKey(offerId));
     }
 }
