@@ -87,4 +87,25 @@ public interface IntegrationsConfig {
         @WithDefault("true")
         boolean dispatcherEnabled();
     }
+
+    /** The partner event history (ADR 0021). */
+    History history();
+
+    interface History {
+
+        /**
+         * How long an event stays readable in the history after it was recorded (at least 30 days are promised to
+         * partners); older rows, and facts not touched for as long, are purged.
+         */
+        @WithDefault("P35D")
+        Duration retention();
+
+        /** How often the purge runs (a Quarkus scheduler interval, e.g. {@code 1h}). */
+        @WithDefault("1h")
+        String purgeEvery();
+
+        /** Rows deleted per purge statement, so one purge never holds a long transaction. */
+        @WithDefault("5000")
+        int purgeBatch();
+    }
 }

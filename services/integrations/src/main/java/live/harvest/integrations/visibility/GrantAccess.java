@@ -5,6 +5,8 @@ import live.harvest.platform.problem.DomainException;
 import live.harvest.platform.security.Caller;
 import live.harvest.platform.security.Roles;
 
+import java.util.UUID;
+
 /**
  * Who the calling partner is and what it may see: the partner whose OAuth2 client the token was issued to
  * ({@code azp} = {@code Partner.clientId}). Endpoints are {@code @RolesAllowed(partner)}, so anonymous callers were
@@ -31,8 +33,22 @@ public class GrantAccess {
                 .orElseThrow(() -> DomainException.forbidden("No active partner is registered for client " + clientId));
     }
 
-    /** True when the caller is an admin (who may read any partner's view). */
-    public boolean isAdmin() {
-        return caller.is(Roles.ADMIN);
+    /**
+     * The grant whose view the caller reads: an admin names the partner ({@code partnerId}, 400 without one, 404
+     * for no active partner); a partner reads its own, and may name only itself.
+     */
+    public VisibilityGrant viewOf(UUID partnerId) {
+        if (caller.is(Roles.ADMIN)) {
+            if (partnerId == null) {
+                throw DomainException.badRequest("partner-id-required",
+                        "An admin reads a partner's view: give partnerId");
+            }
+            return grants.of(partnerId).orElseThrow(() -> DomainException.notFound("Active partner", partnerId));
+        }
+        VisibilityGrant own = currentPartner();
+        if (partnerId != null && !partnerId.equals(own.partnerId())) {
+            throw DomainException.forbidden("A partner reads its own view only");
+        }
+        return own;
     }
 }
