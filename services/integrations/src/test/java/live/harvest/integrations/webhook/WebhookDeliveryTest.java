@@ -3,10 +3,12 @@ package live.harvest.integrations.webhook;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import live.harvest.integrations.history.EventRecorded;
+import live.harvest.integrations.support.DomainEvents;
 import live.harvest.integrations.support.Partners;
 import live.harvest.integrations.support.Receiver;
 import live.harvest.integrations.support.Recorder;
 import live.harvest.integrations.support.WebhookPartner;
+import live.harvest.platform.event.EventEnvelope;
 import live.harvest.platform.security.Scopes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,9 @@ class WebhookDeliveryTest {
 
     @Inject
     Recorder recorder;
+
+    @Inject
+    DomainEvents events;
 
     @AfterAll
     static void deleteTheClientsThisClassCreated() {
@@ -94,6 +99,27 @@ class WebhookDeliveryTest {
                     .body("items[0].eventId", equalTo(event.eventId().toString()))
                     .body("items[0].status", equalTo("DELIVERED"))
                     .body("items[0].attempts", equalTo(1)));
+        }
+    }
+
+    @Test
+    void givenAnEnvelopePublishedToKafka_whenTheHistoryRecordsIt_thenTheSubscribedEndpointGetsThatEnvelopeSigned()
+            throws Exception {
+        String county = DomainEvents.county();
+        WebhookPartner partner = WebhookPartner.countyCentre(List.of(county), Scopes.WEBHOOKS_MANAGE);
+        try (Receiver receiver = Receiver.healthy()) {
+            String secret = (String) partner.subscribe(receiver.url(), List.of("catalog.product-listed"))
+                    .get("secret");
+
+            EventEnvelope listed = events.publish(DomainEvents.listed(java.util.UUID.randomUUID(), county));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received().size() == 1);
+            Receiver.Received request = receiver.received().get(0);
+            assertEquals(listed.eventId().toString(), request.header("webhook-id"));
+            assertTrue(request.body().contains(listed.eventId().toString()), request.body());
+            assertTrue(request.body().contains("catalog.product-listed"), request.body());
+            assertEquals(List.of(expectedSignature(secret, request.header("webhook-id"),
+                    request.header("webhook-timestamp"), request.body())), signatures(request));
         }
     }
 

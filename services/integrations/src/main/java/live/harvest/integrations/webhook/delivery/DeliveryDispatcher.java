@@ -23,11 +23,13 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +51,7 @@ public class DeliveryDispatcher {
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
     private static final int EXCERPT_BYTES = 1024;
     private static final String USER_AGENT = "HarvestLive-Webhooks/1";
+    private static final int RECORD_BATCH = 100;
 
     /**
      * Due deliveries of enabled endpoints, at most {@code :perEndpoint} per endpoint counting its deliveries still
@@ -97,6 +100,8 @@ public class DeliveryDispatcher {
     private HttpClient client;
     private ExecutorService workers;
     private Thread loop;
+    private Thread recorder;
+    private final LinkedBlockingQueue<AttemptOutcome> outcomes = new LinkedBlockingQueue<>();
 
     public DeliveryDispatcher(IntegrationsConfig config, EntityManager em, UrlGuard guard,
                               DeliveryService deliveries) {
@@ -125,12 +130,16 @@ public class DeliveryDispatcher {
         loop = new Thread(this::run, "webhook-dispatcher");
         loop.setDaemon(true);
         loop.start();
+        recorder = new Thread(this::recordOutcomes, "webhook-recorder");
+        recorder.setDaemon(true);
+        recorder.start();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
         running = false;
         if (loop != null) {
             loop.interrupt();
+            recorder.interrupt();
             workers.shutdownNow();
         }
     }
@@ -241,14 +250,39 @@ public class DeliveryDispatcher {
         return new AttemptOutcome(leased.id(), started, null, what, latency, null);
     }
 
+    /** Hands an outcome to the recorder thread; the delivery stays in flight (leased) until it is recorded. */
     private void finish(AttemptOutcome outcome) {
-        try {
-            deliveries.record(outcome);
-        } catch (RuntimeException e) {
-            // The lease runs out and the delivery is attempted again: at least once, never lost.
-            LOG.warnf(e, "Recording attempt of webhook delivery %s failed", outcome.deliveryId());
-        } finally {
-            inFlight.decrementAndGet();
+        outcomes.add(outcome);
+    }
+
+    /**
+     * Records outcomes in batches on one thread, one transaction per batch: one database connection however many
+     * deliveries complete at once (the service's pool is small, docs/architecture.md).
+     */
+    private void recordOutcomes() {
+        List<AttemptOutcome> batch = new ArrayList<>();
+        while (running) {
+            try {
+                batch.add(outcomes.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            outcomes.drainTo(batch, RECORD_BATCH - 1);
+            try {
+                deliveries.recordAll(batch);
+            } catch (RuntimeException batchFailed) {
+                for (AttemptOutcome outcome : batch) {
+                    try {
+                        deliveries.recordAll(List.of(outcome));
+                    } catch (RuntimeException e) {
+                        // Its lease runs out and it is attempted again: at least once, never lost.
+                        LOG.warnf(e, "Recording an attempt of webhook delivery %s failed", outcome.deliveryId());
+                    }
+                }
+            }
+            inFlight.addAndGet(-batch.size());
+            batch.clear();
             wakeups.release();
         }
     }

@@ -16,6 +16,7 @@ import live.harvest.integrations.webhook.endpoint.WebhookEndpoint;
 import live.harvest.platform.problem.DomainException;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -79,8 +80,13 @@ public class DeliveryService {
      * failed after the schedule's last attempt. The endpoint is disabled after a delivery's last attempt failed or
      * when it has failed without a success for {@code disable-after}.
      */
+    /** Records several outcomes in one transaction (see {@link #record}). */
     @Transactional
-    void record(AttemptOutcome outcome) {
+    void recordAll(List<AttemptOutcome> outcomes) {
+        outcomes.forEach(this::record);
+    }
+
+    private void record(AttemptOutcome outcome) {
         Delivery delivery = em.find(Delivery.class, outcome.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
         if (delivery == null) {
             return; // its endpoint was deleted meanwhile
