@@ -59,6 +59,11 @@ CREATE TABLE webhook_delivery (
     UNIQUE (endpoint_id, event_id)
 );
 CREATE INDEX webhook_delivery_due ON webhook_delivery (next_attempt_at) WHERE status = 'PENDING';
+-- The lease reads each enabled endpoint's first few due rows.
+CREATE INDEX webhook_delivery_due_per_endpoint ON webhook_delivery (endpoint_id, next_attempt_at, id)
+    WHERE status = 'PENDING';
+-- Deliveries in flight (leased); an attempt's outcome clears the lease, so this stays as small as the work in flight.
+CREATE INDEX webhook_delivery_leased ON webhook_delivery (endpoint_id) WHERE leased_until IS NOT NULL;
 CREATE INDEX webhook_delivery_endpoint_newest ON webhook_delivery (endpoint_id, created_at DESC, id);
 
 -- The delivery log: every attempt, as the partner reads it.
