@@ -18,7 +18,8 @@ public record EventEnvelope(
         String aggregateId,
         Instant occurredAt,
         String traceId,
-        @Schema(type = SchemaType.OBJECT, description = "The event record of this type and version; its fields are "
-                + "listed per type in docs/events.md")
+        @Schema(implementation = Object.class, type = SchemaType.OBJECT,
+                description = "The event record of this type and version; its fields are listed per type in "
+                        + "docs/events.md")
         JsonNode payload) {
 }
