@@ -81,7 +81,7 @@ public class PaymentCallbacks {
         outbox.publish(new OrderPaid(order.id, order.buyerId, order.sellerId, order.sellerCountyCode, order.streamId,
                 payment.paymentId, payment.amountFen, payment.currency,
                 order.lines.stream().map(OrderLine::toContract).toList(), order.temperatureClass,
-                order.address.toEvent(), now));
+                order.address.toEvent(), now, partnerId));
         return new PaymentReceiptView(payment.paymentId, order.id, order.status, false);
     }
 

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static live.harvest.orders.support.PaymentCalls.PARTNER;
 import static live.harvest.orders.support.PaymentCalls.SECRET;
 import static live.harvest.orders.support.PaymentCalls.body;
 import static live.harvest.orders.support.PaymentCalls.send;
@@ -42,7 +43,8 @@ class PaymentCallbackTest {
             sendSigned(body(paymentId, orderId, 3000, "CNY")).then().statusCode(200)
                     .body("orderStatus", equalTo("PAID")).body("duplicate", equalTo(false));
 
-            // Then the order is PAID and OrderPaid carries seller county, temperature, lines and address
+            // Then the order is PAID and OrderPaid carries seller county, temperature, lines, address and the
+            // payment partner that paid it (ADR 0021: it decides which payment provider sees the order)
             statusOf(buyer, orderId, "PAID");
             EventEnvelope paid = orders.awaitEvent("orders.order-paid", e -> e.aggregateId().equals(orderId.toString()));
             OrderPaid event = KafkaProbe.payload(paid, OrderPaid.class);
@@ -52,6 +54,7 @@ class PaymentCallbackTest {
             assertEquals(offer.temperatureClass(), event.temperatureClass());
             assertEquals(Fixtures.VILLAGE, event.address().villageCode());
             assertEquals(offer.traceCode(), event.lines().get(0).traceCode());
+            assertEquals(PARTNER, event.paymentPartnerId());
         }
     }
 

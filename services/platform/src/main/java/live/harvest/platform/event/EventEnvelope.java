@@ -1,6 +1,8 @@
 package live.harvest.platform.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -16,5 +18,8 @@ public record EventEnvelope(
         String aggregateId,
         Instant occurredAt,
         String traceId,
+        @Schema(implementation = Object.class, type = SchemaType.OBJECT,
+                description = "The event record of this type and version; its fields are listed per type in "
+                        + "docs/events.md")
         JsonNode payload) {
 }

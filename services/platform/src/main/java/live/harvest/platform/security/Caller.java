@@ -62,6 +62,12 @@ public class Caller {
         return Set.of();
     }
 
+    /** The OAuth2 client the token was issued to ({@code azp}): a partner's or a service's client id; empty if none. */
+    public Optional<String> clientId() {
+        Object claim = jwt.getClaim(CLIENT_ID);
+        return claim == null ? Optional.empty() : Optional.of(unquote(claim)).filter(id -> !id.isBlank());
+    }
+
     public Set<String> scopes() {
         return scopesOf(jwt);
     }

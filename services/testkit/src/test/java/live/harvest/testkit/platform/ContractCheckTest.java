@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +87,29 @@ class ContractCheckTest {
         OfferOpened open = new OfferOpened(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), null,
                 UUID.randomUUID(), UUID.randomUUID(), "tea", null, 100, "CNY", 5, 1, null, null, null);
         assertDoesNotThrow(() -> checkAsReceived(open, OfferOpened.class, null));
+    }
+
+    @Test
+    void givenAnOrderPaidWrittenBeforeThePaymentPartnerWasAdded_whenRead_thenItPassesWithNoPaymentPartner() {
+        // ADR 0021 added paymentPartnerId to orders.order-paid without a new version: old events read it as null
+        OrderPaid old = orderPaid(UUID.randomUUID());
+        ObjectNode payload = KafkaProbe.JSON.valueToTree(old);
+        payload.remove("paymentPartnerId");
+        OrderPaid read = KafkaProbe.JSON.convertValue(payload, OrderPaid.class);
+        assertDoesNotThrow(() -> check.check(read, payload));
+        assertNull(read.paymentPartnerId());
+        assertEquals(old.orderId(), read.orderId());
+    }
+
+    @Test
+    void givenAnOrderPaidWithItsPaymentPartner_whenRead_thenThePartnerComesThrough() {
+        OrderPaid paid = orderPaid(UUID.randomUUID());
+        OrderPaid withPartner = new OrderPaid(paid.orderId(), paid.buyerId(), paid.sellerId(), paid.sellerCountyCode(),
+                null, paid.paymentId(), paid.amountFen(), paid.currency(), paid.lines(), paid.temperatureClass(),
+                paid.address(), paid.paidAt(), "acme-pay");
+        JsonNode payload = KafkaProbe.JSON.valueToTree(withPartner);
+        assertEquals("acme-pay", payload.path("paymentPartnerId").asText());
+        assertEquals("acme-pay", KafkaProbe.JSON.convertValue(payload, OrderPaid.class).paymentPartnerId());
     }
 
     /** Serializes like a producer, optionally drops one field like a broken producer, and reads it back like a consumer. */

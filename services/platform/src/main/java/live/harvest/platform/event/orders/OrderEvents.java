@@ -50,13 +50,28 @@ public final class OrderEvents {
         }
     }
 
-    /** Payment confirmed. Carries everything logistics needs to create and route the shipment. */
+    /**
+     * Payment confirmed. Carries everything logistics needs to create and route the shipment, and
+     * {@code paymentPartnerId}: the payment partner whose signed callback paid it (its {@code X-Payment-Partner}
+     * id), which decides which payment provider sees the order in the partner event history (ADR 0021). Added
+     * without a new version: events written before it read it as null.
+     */
     @EventType(value = "orders.order-paid", topic = Topics.ORDERS)
     public record OrderPaid(@NotNull UUID orderId, @NotNull UUID buyerId, @NotNull UUID sellerId,
                             String sellerCountyCode, UUID streamId, String paymentId, long amountFen,
                             String currency, @NotNull List<@Valid OrderLine> lines,
-                            TemperatureClass temperatureClass, @NotNull DeliveryAddress address, Instant paidAt)
+                            TemperatureClass temperatureClass, @NotNull DeliveryAddress address, Instant paidAt,
+                            String paymentPartnerId)
             implements DomainEvent {
+
+        /** An order paid without a known payment partner (events and fixtures from before ADR 0021). */
+        public OrderPaid(UUID orderId, UUID buyerId, UUID sellerId, String sellerCountyCode, UUID streamId,
+                         String paymentId, long amountFen, String currency, List<OrderLine> lines,
+                         TemperatureClass temperatureClass, DeliveryAddress address, Instant paidAt) {
+            this(orderId, buyerId, sellerId, sellerCountyCode, streamId, paymentId, amountFen, currency, lines,
+                    temperatureClass, address, paidAt, null);
+        }
+
         @Override
         public String aggregateId() {
             return orderId.toString();
