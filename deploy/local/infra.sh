@@ -199,25 +199,18 @@ kafka_node() {   # kafka_node ID: point the NODE_* variables at node ID of the s
   NODE_DATA="$NODE_DIR/data" NODE_PROPS="$NODE_DIR/server.properties"
 }
 
-kafka_voters() {   # 1@host:port,2@host:port,... (the static controller quorum of a cluster)
-  local id voters=()
+kafka_join() {   # kafka_join client|voters: the layout's client endpoints, or its voters id@host:port; comma-separated
+  local id out=()
   for id in $(kafka_node_ids); do
     kafka_node "$id"
-    voters+=("$id@$KAFKA_HOST:$NODE_CONTROLLER_PORT")
+    if [[ "$1" == client ]]; then out+=("$KAFKA_ADVERTISED_HOST:$NODE_PORT"); else out+=("$id@$KAFKA_HOST:$NODE_CONTROLLER_PORT"); fi
   done
   local IFS=,
-  echo "${voters[*]}"
+  echo "${out[*]}"
 }
 
-kafka_bootstrap() {   # host:port,... of every broker of the selected layout
-  local id servers=()
-  for id in $(kafka_node_ids); do
-    kafka_node "$id"
-    servers+=("$KAFKA_ADVERTISED_HOST:$NODE_PORT")
-  done
-  local IFS=,
-  echo "${servers[*]}"
-}
+kafka_voters() { kafka_join voters; }      # the static controller quorum of a cluster
+kafka_bootstrap() { kafka_join client; }   # every broker of the selected layout
 
 kafka_check_ports() {   # every client and controller port of the layout distinct
   local id ports=() p
