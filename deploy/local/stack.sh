@@ -14,6 +14,7 @@
 # The number of replicas is remembered in the run dir, so `down`, `status` and a later `up` need no flag.
 # Environment (all optional): CATALOG_PORT (8081) LIVESTREAM_PORT (8082) ORDERS_PORT (8083) LOGISTICS_PORT (8084),
 # INTEGRATIONS_PORT (8085), HARVEST_REPLICAS (as --replicas), INSTANCE_PORT_STEP (100), BALANCER_STATS_PORT (8404),
+# REPLICA_DB_POOL_MAX (database connections per instance with replicas: 10 / N, at least 2),
 # SERVICE_HOST (127.0.0.1), SERVICE_JAVA_OPTS (-Xmx384m), HARVEST_SKIP_DEMO=1 to start without demo data,
 # HARVEST_PROFILE (prod,local: prod plus trust in the local mint-token.sh key; "prod" trusts Keycloak only), plus
 # everything infra.sh reads (KAFKA_PORT, PGHOST, REDIS_HOST, HARVEST_RUN_DIR, ...).
@@ -99,6 +100,9 @@ start_service() {   # start_service SVC I: instance I of SVC
     log "$INSTANCE_NAME already running on $INSTANCE_PORT"
     return 0
   fi
+  # N instances share the connections one instance would have (PostgreSQL's 100, docs/architecture.md): 10 / N each.
+  local pool_env=()
+  if ((REPLICAS > 1)); then pool_env=(DB_POOL_MAX="${REPLICA_DB_POOL_MAX:-$(( 10 / REPLICAS > 2 ? 10 / REPLICAS : 2 ))}"); fi
   # shellcheck disable=SC2086  # SERVICE_JAVA_OPTS is a list of JVM flags
   HTTP_PORT="$INSTANCE_PORT" \
     KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
@@ -112,7 +116,7 @@ start_service() {   # start_service SVC I: instance I of SVC
     ORDERS_URL="$(url_of orders)" LOGISTICS_URL="$(url_of logistics)" \
     KEYCLOAK_URL="http://127.0.0.1:${KEYCLOAK_PORT:-8180}" \
     start_bg "$INSTANCE_NAME" "$INSTANCE_PIDFILE" "$INSTANCE_LOG" \
-    java $SERVICE_JAVA_OPTS -jar "$(jar_of "$svc")"
+    env "${pool_env[@]+"${pool_env[@]}"}" java $SERVICE_JAVA_OPTS -jar "$(jar_of "$svc")"
 }
 
 up() {

@@ -41,8 +41,11 @@ public final class Marketplace implements BeforeAllCallback, ExtensionContext.St
     public static final String TOPIC_PREFIX = "e2e.";
     /** Connections each service may open: four of them beside the stack and a test JVM fit PostgreSQL's 100. */
     static final int DB_POOL_MAX = 6;
-    /** Per instance when a service runs several: eight instances beside the e2e four still fit. */
-    static final int DB_POOL_MAX_PER_REPLICA = 4;
+    /**
+     * Per instance when a service runs several: the scale-out drill's eight instances (16) beside the e2e four and a
+     * running stack still fit (docs/architecture.md, "PostgreSQL connections").
+     */
+    static final int DB_POOL_MAX_PER_REPLICA = 2;
     private static final String E2E = "e2e";
     private static final Duration READY_WITHIN = Duration.ofSeconds(180);
 
