@@ -42,10 +42,10 @@ public final class Marketplace implements BeforeAllCallback, ExtensionContext.St
     /** Connections each service may open: four of them beside the stack and a test JVM fit PostgreSQL's 100. */
     static final int DB_POOL_MAX = 6;
     /**
-     * Per instance when a service runs several: the scale-out drill's eight instances (16) beside the e2e four and a
-     * running stack still fit (docs/architecture.md, "PostgreSQL connections").
+     * Per instance when a service runs several (docs/architecture.md, "PostgreSQL connections"). 2 was too few: with
+     * eight JVMs starting at once, Flyway timed out waiting for a connection.
      */
-    static final int DB_POOL_MAX_PER_REPLICA = 2;
+    static final int DB_POOL_MAX_PER_REPLICA = 4;
     private static final String E2E = "e2e";
     private static final Duration READY_WITHIN = Duration.ofSeconds(180);
 
