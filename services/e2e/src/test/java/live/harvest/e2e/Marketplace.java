@@ -215,9 +215,11 @@ public final class Marketplace implements BeforeAllCallback, ExtensionContext.St
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         }
         env.put("QUARKUS_PROFILE", "prod,local");
-        // Keycloak may answer slowly while many JVMs start at once: retry its discovery for up to 2 minutes instead
-        // of failing the start after the first timeout.
+        // Keycloak may answer slowly while many JVMs start at once: retry its discovery for up to 2 minutes, and let
+        // the start wait that long (the OIDC client awaits its discovery for connection-timeout, 10 s by default).
         env.put("OIDC_CONNECTION_DELAY", "2M");
+        env.put("QUARKUS_OIDC_CONNECTION_TIMEOUT", "150S");
+        env.put("QUARKUS_OIDC_CLIENT_CONNECTION_TIMEOUT", "150S");
         env.put("LOCAL_JWT_PUBLIC_KEY", publicKey);
         serviceUrls.forEach((other, url) -> env.put(other.toUpperCase() + "_URL", url));
         return env;
