@@ -141,7 +141,11 @@ public final class Marketplace implements BeforeAllCallback, ExtensionContext.St
                 Files.createDirectories(log(instance).getParent());
                 Files.deleteIfExists(log(instance));
                 // Appended to, so a restarted service's log follows the crashed one's.
-                List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx384m", "-XX:+UseSerialGC"));
+                // The OIDC client awaits Keycloak's discovery for connection-timeout (10 s by default), whatever the
+                // retries of OIDC_CONNECTION_DELAY. As system properties: QUARKUS_OIDC_CLIENT_CONNECTION_TIMEOUT in the
+                // environment reads as an OIDC tenant named "client" and stops the start.
+                List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx384m", "-XX:+UseSerialGC",
+                        "-Dquarkus.oidc.connection-timeout=150S", "-Dquarkus.oidc-client.connection-timeout=150S"));
                 if (instances(service).size() > 1) {
                     // C1 only: several JVMs per service start at once on a small machine; the drills they serve
                     // measure correctness, not peak speed.
@@ -215,11 +219,9 @@ public final class Marketplace implements BeforeAllCallback, ExtensionContext.St
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         }
         env.put("QUARKUS_PROFILE", "prod,local");
-        // Keycloak may answer slowly while many JVMs start at once: retry its discovery for up to 2 minutes, and let
-        // the start wait that long (the OIDC client awaits its discovery for connection-timeout, 10 s by default).
+        // Keycloak may answer slowly while many JVMs start at once: retry its discovery for up to 2 minutes (the start
+        // waits as long: see the connection-timeout flags in start()).
         env.put("OIDC_CONNECTION_DELAY", "2M");
-        env.put("QUARKUS_OIDC_CONNECTION_TIMEOUT", "150S");
-        env.put("QUARKUS_OIDC_CLIENT_CONNECTION_TIMEOUT", "150S");
         env.put("LOCAL_JWT_PUBLIC_KEY", publicKey);
         serviceUrls.forEach((other, url) -> env.put(other.toUpperCase() + "_URL", url));
         return env;
