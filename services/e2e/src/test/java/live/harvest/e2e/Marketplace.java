@@ -150,6 +150,8 @@ public final class Marketplace implements BeforeAllCallback, ExtensionContext.St
                     // C1 only: several JVMs per service start at once on a small machine; the drills they serve
                     // measure correctness, not peak speed.
                     command.add("-XX:TieredStopAtLevel=1");
+                    // Flyway's first connection timed out after Agroal's default 5 s at a load average of 40.
+                    command.add("-Dquarkus.datasource.jdbc.acquisition-timeout=60S");
                 }
                 command.addAll(List.of("-jar", jar.toString()));
                 ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
