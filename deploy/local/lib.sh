@@ -14,6 +14,7 @@
 #   root_ok                        true if root, or sudo works without a password now
 #   require_root WHY               die, with the fix, unless root_ok
 #   install_hint PKG...            the apt-get line to install PKG (with sudo if not root)
+#   apt_install PKG...             install PKG as root with apt-get (update first)
 #   root_problem WHY               print the missing privilege and its fix (false if none)
 #   tools_problem                  print the missing tools and their apt-get line (false if none)
 #   require_tools                  die with tools_problem's text, if any
@@ -97,6 +98,14 @@ as_root() {
     require_root "'$*'"
     sudo -n "$@"
   fi
+}
+
+# apt_install PKG... (installs as root, apt-get update first)
+apt_install() {
+  have apt-get || die "cannot install $* automatically: no apt-get on this machine"
+  log "installing $* with apt-get (one-off)..."
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
 install_hint() { printf '%sapt-get install -y %s' "$([[ "$(id -u)" -eq 0 ]] || echo 'sudo ')" "$*"; }
@@ -263,7 +272,8 @@ stop_pid() {
     if ((SECONDS >= deadline)); then
       warn "$name did not stop within ${timeout}s, sending SIGKILL"
       kill -KILL -- "$target" 2>/dev/null || true
-      sleep 0.5
+      local reaped=$((SECONDS + 10))   # a large JVM takes a moment to be torn down
+      while kill -0 "$pid" 2>/dev/null && ((SECONDS < reaped)); do sleep 0.2; done
       break
     fi
     sleep 0.3

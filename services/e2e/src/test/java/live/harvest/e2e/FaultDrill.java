@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One fault drill on a sale of its own: open an offer, run a continuous rush of patient buyers, break something
  * (during the rush, or during payments and routing), retry every key once more, pay every order, close the offer,
- * then wait for the system to converge and measure what it did ({@link FaultOutcome}).
+ * then wait for the system to converge and measure what it did ({@link FaultOutcome}). It drives a deployment through
+ * the addresses it is given (the e2e services, or a balancer in front of several instances) and reads that
+ * deployment's databases.
  */
 final class FaultDrill {
 
@@ -39,20 +41,34 @@ final class FaultDrill {
     private static final Duration CONVERGENCE = Duration.ofSeconds(150);
 
     private final Http http = new Http(CONCURRENCY);
-    private final TokenMinter tokens = new TokenMinter("harvest-test-keys/privateKey.pem", "https://harvest.live/local");
-    private final Payments payments = new Payments(http, Marketplace.url("orders"), "demo-pay", "demo-pay-secret-change-me");
-    private final FlashSaleScenario scenario = new FlashSaleScenario(
-            new FlashSaleScenario.Settings(UNITS, BUYERS, PRESSES_PER_BUYER, LIMIT, PRICE, CONCURRENCY, CONVERGENCE),
-            new FlashSaleScenario.Endpoints(Marketplace.url("catalog"), Marketplace.url("livestream"),
-                    Marketplace.url("orders"), Marketplace.url("logistics")),
-            tokens, "demo-pay-secret-change-me", line -> { });
-    private final E2eDatabase ordersDb = new E2eDatabase("orders");
-    private final E2eDatabase logisticsDb = new E2eDatabase("logistics");
-    private final E2eDatabase catalogDb = new E2eDatabase("catalog");
+    private final FlashSaleScenario.Endpoints urls;
+    private final Payments payments;
+    private final FlashSaleScenario scenario;
+    private final E2eDatabase ordersDb;
+    private final E2eDatabase logisticsDb;
+    private final E2eDatabase catalogDb;
+
+    /** A drill on the e2e deployment ({@link Marketplace}). */
+    FaultDrill() {
+        this(Marketplace.endpoints(), "e2e");
+    }
+
+    /** A drill on the deployment answering at {@code urls}, whose databases are {@code harvest_<svc>_<deployment>}. */
+    FaultDrill(FlashSaleScenario.Endpoints urls, String deployment) {
+        this.urls = urls;
+        this.payments = new Payments(http, urls.orders(), "demo-pay", "demo-pay-secret-change-me");
+        this.scenario = new FlashSaleScenario(
+                new FlashSaleScenario.Settings(UNITS, BUYERS, PRESSES_PER_BUYER, LIMIT, PRICE, CONCURRENCY, CONVERGENCE),
+                urls, new TokenMinter("harvest-test-keys/privateKey.pem", "https://harvest.live/local"),
+                "demo-pay-secret-change-me", line -> { });
+        this.ordersDb = new E2eDatabase("orders", Marketplace.database("orders", deployment));
+        this.logisticsDb = new E2eDatabase("logistics", Marketplace.database("logistics", deployment));
+        this.catalogDb = new E2eDatabase("catalog", Marketplace.database("catalog", deployment));
+    }
 
     FaultOutcome run(String fault, Phase phase, Drive.Fault action) throws Exception {
         FlashSaleScenario.Live live = scenario.openSale();
-        PatientRush rush = new PatientRush(new Rush(http, Marketplace.url("orders"), CONCURRENCY), live.offerId(),
+        PatientRush rush = new PatientRush(new Rush(http, urls.orders(), CONCURRENCY), live.offerId(),
                 ANSWER_DEADLINE);
         Drive.Window window = rush.run(presses(), CONCURRENCY, phase == Phase.RUSH ? action : null);
         rush.replayAll(CONCURRENCY);
@@ -61,7 +77,7 @@ final class FaultDrill {
         Drive.Window paying = Drive.run(List.copyOf(orders.keySet()), CONCURRENCY,
                 phase == Phase.ROUTING ? action : null, id -> pay(id, refusedPayments));
         Instant over = (phase == Phase.RUSH ? window : paying).end();
-        http.post(Marketplace.url("livestream") + "/api/v1/streams/" + live.streamId() + "/offers/" + live.offerId()
+        http.post(urls.livestream() + "/api/v1/streams/" + live.streamId() + "/offers/" + live.offerId()
                 + "/close", scenario.sellerToken(), null).expect(200);
         Double seconds = awaitConvergence(live, orders.keySet(), over);
         return measure(fault, live, rush, orders, refusedPayments, seconds);
@@ -145,7 +161,7 @@ final class FaultDrill {
         named.values().forEach(b -> toldUnitsPerBuyer.merge(b.id(), 1, Integer::sum));
         String ids = String.join(",", named.keySet().stream().map(UUID::toString).toList());
         List<UUID> missing = named.entrySet().parallelStream()
-                .filter(e -> http.get(Marketplace.url("orders") + "/api/v1/orders/" + e.getKey(), e.getValue().token())
+                .filter(e -> http.get(urls.orders() + "/api/v1/orders/" + e.getKey(), e.getValue().token())
                         .status() != 200).map(Map.Entry::getKey).toList();
         long unrouted = named.size() - ordersDb.count("select count(*) from customer_order where id::text = any("
                 + "string_to_array(?, ',')) and status = 'ROUTED'", ids);
@@ -172,7 +188,7 @@ final class FaultDrill {
     private FaultOutcome.Stock stock(FlashSaleScenario.Live live) {
         long allocated = 0;
         long returned = 0;
-        JsonNode ledger = http.get(Marketplace.url("catalog") + "/api/v1/skus/" + live.listing().skuId()
+        JsonNode ledger = http.get(urls.catalog() + "/api/v1/skus/" + live.listing().skuId()
                 + "/ledger?size=500", scenario.sellerToken()).expect(200).body();
         for (JsonNode movement : ledger.path("movements")) {
             if (live.offerId().toString().equals(movement.path("offerId").asText())) {

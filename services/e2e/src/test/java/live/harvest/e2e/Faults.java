@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -60,15 +61,19 @@ final class Faults {
     }
 
     /**
-     * kill -9 of the Kafka broker; after {@code outage} it is started again by this checkout's {@code infra.sh up kafka}
-     * in the run directory the broker was started from (its data, its pid file), found from its command line.
+     * kill -9 of the Kafka broker the e2e services use (the one listening on the port of
+     * {@code KAFKA_BOOTSTRAP_SERVERS}, 9092 by default: another cluster on this machine, e.g. the scale-out drill's, is
+     * left alone); after {@code outage} it is started again by this checkout's {@code infra.sh up kafka} in the run
+     * directory the broker was started from (its data, its pid file), found from its command line.
      * {@code whileDown} runs in the middle of the outage.
      */
     static void crashBroker(Duration outage, Runnable whileDown) throws Exception {
-        List<ProcessHandle> brokers = ProcessHandle.allProcesses()
-                .filter(p -> commandLine(p).contains("kafka.Kafka")).toList();
+        String bootstrap = E2eDatabase.env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092").split(",")[0];
+        int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+        List<ProcessHandle> brokers = ProcessHandle.allProcesses().filter(p -> listensOn(p, port)).toList();
         if (brokers.size() != 1) {
-            throw new IllegalStateException("expected one local Kafka broker (infra.sh up kafka), found " + brokers);
+            throw new IllegalStateException("expected one local Kafka broker on port " + port
+                    + " (infra.sh up kafka), found " + brokers);
         }
         ProcessHandle broker = brokers.get(0);
         String logsDir = commandLine(broker).stream()
@@ -84,16 +89,46 @@ final class Faults {
             Drive.pause(outage.toMillis() / 2);
         } finally {
             // Always bring it back: the broker is shared by everything on this machine.
-            Path root = Marketplace.repoRoot();
-            ProcessBuilder up = new ProcessBuilder(root.resolve("deploy/local/infra.sh").toString(), "up", "kafka")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                            root.resolve("services/e2e/target/service-logs/infra-kafka.log").toFile()));
-            up.environment().put("HARVEST_RUN_DIR", Path.of(logsDir).getParent().toString());
-            Process process = up.start();
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("infra.sh up kafka failed; see services/e2e/target/service-logs");
-            }
+            script(Map.of("HARVEST_RUN_DIR", Path.of(logsDir).getParent().toString()), "infra-kafka.log",
+                    Duration.ofSeconds(120), "infra.sh", "up", "kafka");
+        }
+    }
+
+    /**
+     * Runs one of this checkout's {@code deploy/local} scripts with extra environment, its output appended to
+     * {@code services/e2e/target/service-logs/<log>}; fails unless it exits 0 within {@code timeout}.
+     */
+    static void script(Map<String, String> env, String log, Duration timeout, String script, String... args)
+            throws IOException, InterruptedException {
+        Path root = Marketplace.repoRoot();
+        List<String> command = new java.util.ArrayList<>(List.of(root.resolve("deploy/local/" + script).toString()));
+        command.addAll(List.of(args));
+        Path logFile = root.resolve("services/e2e/target/service-logs/" + log);
+        java.nio.file.Files.createDirectories(logFile.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeout + "; see " + logFile);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed; see " + logFile);
+        }
+    }
+
+    /** A Kafka broker whose listeners (in the properties file its command line ends with) include {@code port}. */
+    private static boolean listensOn(ProcessHandle process, int port) {
+        List<String> command = commandLine(process);
+        if (!command.contains("kafka.Kafka")) {
+            return false;
+        }
+        try {
+            return java.nio.file.Files.readAllLines(Path.of(command.get(command.size() - 1))).stream()
+                    .anyMatch(line -> line.matches("listeners=(.*,)?PLAINTEXT://[^,]*:" + port + "(,.*)?"));
+        } catch (IOException | RuntimeException e) {
+            return false; // not readable, or gone
         }
     }
 

@@ -31,8 +31,7 @@ class FlashSaleEndToEndIT {
         AtomicReference<SellerViews.Walk> sellerWalk = new AtomicReference<>();
         FlashSaleScenario scenario = new FlashSaleScenario(
                 new FlashSaleScenario.Settings(UNITS, BUYERS, 2, LIMIT, PRICE, 32, Duration.ofMinutes(3)),
-                new FlashSaleScenario.Endpoints(Marketplace.url("catalog"), Marketplace.url("livestream"),
-                        Marketplace.url("orders"), Marketplace.url("logistics")),
+                Marketplace.endpoints(),
                 new TokenMinter("harvest-test-keys/privateKey.pem", "https://harvest.live/local"),
                 "demo-pay-secret-change-me", System.out::println);
         scenario.whileHeldForPickup(held -> sellerWalk.set(SellerViews.walk(new Http(4), scenario.sellerToken(), held)));
