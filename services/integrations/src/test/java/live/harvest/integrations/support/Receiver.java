@@ -39,7 +39,8 @@ public final class Receiver implements AutoCloseable {
     private final AtomicInteger concurrent = new AtomicInteger();
     private final AtomicInteger maxConcurrent = new AtomicInteger();
     private final IntUnaryOperator answer;
-    private volatile boolean open = true;
+    /** Released when the receiver closes: a hanging answer holds its connection until then. */
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     private Receiver(IntUnaryOperator answer) throws IOException {
         this.answer = answer;
@@ -94,13 +95,10 @@ public final class Receiver implements AutoCloseable {
             received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body, System.nanoTime()));
             int status = answer.applyAsInt(received.size());
             if (status == HANG) {
-                while (open) {
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
+                try {
+                    closed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
                 return;
             }
@@ -117,7 +115,7 @@ public final class Receiver implements AutoCloseable {
 
     @Override
     public void close() {
-        open = false;
+        closed.countDown();
         server.stop(0);
         executor.shutdownNow();
     }
