@@ -2,6 +2,7 @@ package live.harvest.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ public final class Rush {
         }
     }
 
+    private static final Duration RETRY_503_FOR = Duration.ofSeconds(30);
+
     private final Http http;
     private final String ordersUrl;
     private final int concurrency;
@@ -58,7 +61,7 @@ public final class Rush {
             List<Future<?>> futures = new ArrayList<>();
             for (Buyer buyer : attempts) {
                 futures.add(pool.submit(() -> {
-                    Http.Reply reply = buy(buyer, offerId);
+                    Http.Reply reply = buyUntilFinal(buyer, offerId);
                     if (reply.status() == 201) {
                         JsonNode body = reply.body();
                         accepted.add(new Accepted(buyer, UUID.fromString(body.get("id").asText()),
@@ -82,6 +85,21 @@ public final class Rush {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new Outcome(attempts.size(), List.copyOf(accepted), soldOut.get(), limit.get(), Map.copyOf(other), millis);
+    }
+
+    /**
+     * Like the app: a 503 (its Retry-After is 1 s: a pool being recounted, a purchase of the same buyer still being
+     * confirmed) is retried with the same key, every second, for up to {@link #RETRY_503_FOR}.
+     */
+    private Http.Reply buyUntilFinal(Buyer buyer, UUID offerId) throws InterruptedException {
+        String key = UUID.randomUUID().toString();
+        long giveUp = System.nanoTime() + RETRY_503_FOR.toNanos();
+        Http.Reply reply = buy(buyer, offerId, key);
+        while (reply.status() == 503 && System.nanoTime() < giveUp) {
+            Thread.sleep(1000);
+            reply = buy(buyer, offerId, key);
+        }
+        return reply;
     }
 
     public Http.Reply buy(Buyer buyer, UUID offerId) {

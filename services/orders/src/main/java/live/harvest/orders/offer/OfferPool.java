@@ -19,7 +19,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class OfferPool {
 
-    public enum Outcome { RESERVED, UNKNOWN_OFFER, OFFER_CLOSED, BUYER_LIMIT_REACHED, SOLD_OUT }
+    /**
+     * {@code BUYER_LIMIT_PENDING}: the allowance is full only because of the buyer's own reservations still being
+     * written (or held by a process that died, until the reconciler recounts): not a final answer yet.
+     */
+    public enum Outcome { RESERVED, UNKNOWN_OFFER, OFFER_CLOSED, BUYER_LIMIT_REACHED, BUYER_LIMIT_PENDING, SOLD_OUT }
 
     /** The outcome, the units left after it, and the pool generation it came from (see {@link PoolRebuild}). */
     public record Reservation(Outcome outcome, long unitsLeft, long epoch) {
@@ -64,7 +68,7 @@ public class OfferPool {
 
     /** The order committed: its reservation is sold, not held. */
     public void settle(UUID offerId, UUID orderId) {
-        SETTLE.run(redis, List.of(holdsKey(offerId), dueKey(offerId)), orderId);
+        SETTLE.run(redis, settleKeys(offerId), orderId);
     }
 
     /** The order failed before committing: its units go back once (a no-op if a rebuild recounted the pool). */
@@ -152,13 +156,23 @@ public class OfferPool {
         return "orders:offer:{" + offerId + "}:due";
     }
 
+    /** Units each buyer holds in reservations not yet settled: what separates a final limit refusal from a pending one. */
+    static String holdingKey(UUID offerId) {
+        return "orders:offer:{" + offerId + "}:holding";
+    }
+
     /** The keys of release and retake. */
     static List<String> keys(UUID offerId) {
         return List.of(poolKey(offerId), buyersKey(offerId));
     }
 
+    /** The keys of settle. */
+    static List<String> settleKeys(UUID offerId) {
+        return List.of(holdsKey(offerId), dueKey(offerId), holdingKey(offerId));
+    }
+
     /** The keys of reserve, abandon and rebuild. */
     static List<String> allKeys(UUID offerId) {
-        return List.of(poolKey(offerId), buyersKey(offerId), holdsKey(offerId), dueKey(offerId));
+        return List.of(poolKey(offerId), buyersKey(offerId), holdsKey(offerId), dueKey(offerId), holdingKey(offerId));
     }
 }

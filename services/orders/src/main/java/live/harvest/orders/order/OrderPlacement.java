@@ -162,6 +162,9 @@ public class OrderPlacement {
             case BUYER_LIMIT_REACHED -> throw DomainException.conflict("buyer-limit-reached",
                     "Buying " + line.quantity() + " more of offer " + line.offerId()
                             + " would exceed the per-buyer limit");
+            case BUYER_LIMIT_PENDING -> throw new ServiceUnavailable("buyer-limit-pending",
+                    "Your earlier purchase of offer " + line.offerId() + " is still being confirmed, and the per-buyer"
+                            + " limit depends on it; retry in a moment with the same key", 1, null);
             case SOLD_OUT -> throw DomainException.conflict("sold-out",
                     "Offer " + line.offerId() + " has " + r.unitsLeft() + " units left, " + line.quantity()
                             + " requested");

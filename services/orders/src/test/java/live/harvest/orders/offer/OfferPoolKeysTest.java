@@ -31,7 +31,7 @@ class OfferPoolKeysTest {
                 "rebuild", OfferPool.allKeys(offer),
                 "release", OfferPool.keys(offer),
                 "retake", OfferPool.keys(offer),
-                "settle", List.of(OfferPool.holdsKey(offer), OfferPool.dueKey(offer)));
+                "settle", OfferPool.settleKeys(offer));
     }
 
     @Test

@@ -116,6 +116,35 @@ class PoolRebuildTest {
         await().atMost(Duration.ofSeconds(20)).until(recovery::recountedAfterStart); // the others, in the background
     }
 
+    @Test
+    void givenABuyerWhoseSecondUnitIsHeldByAnInstanceThatDied_whenTheyBuyAgain_thenRetryLaterNotALimitRefusal() {
+        // Given limit 2: the buyer bought 1, and a second was reserved by another instance killed before it wrote the
+        // order (its hold is overdue in 2 s; this instance did not restart, so only the reconciler can recount)
+        await().atMost(Duration.ofSeconds(30)).until(recovery::recountedAfterStart);
+        OfferOpened offer = fixtures.openOffer(5, 2, 500);
+        UUID buyer = UUID.randomUUID();
+        Fixtures.buy(buyer, offer.offerId(), 1);
+        assertEquals(OfferPool.Outcome.RESERVED, pool.reserve(offer.offerId(), UUID.randomUUID(), buyer, 1,
+                Instant.now().plusSeconds(2)).outcome());
+        String key = UUID.randomUUID().toString();
+
+        // When the buyer presses buy while that dead hold still takes the allowance
+        // Then no final refusal: the allowance depends on a reservation not yet settled, so 503 and retry
+        Fixtures.place(buyer, key, Fixtures.offerOrder(offer.offerId(), 1))
+                .then().statusCode(503).header("Retry-After", "1")
+                .body("type", equalTo("https://harvest.live/problems/buyer-limit-pending"));
+
+        // And once the hold is overdue and recounted away, the same key buys the unit; beyond it the refusal is final
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            recovery.reconcile();
+            return fixtures.unitsLeft(offer.offerId()) == 4;
+        });
+        Fixtures.place(buyer, key, Fixtures.offerOrder(offer.offerId(), 1)).then().statusCode(201);
+        Fixtures.place(buyer, UUID.randomUUID().toString(), Fixtures.offerOrder(offer.offerId(), 1))
+                .then().statusCode(409).body("type", equalTo("https://harvest.live/problems/buyer-limit-reached"));
+        assertEquals(3, fixtures.unitsLeft(offer.offerId()));
+    }
+
     private static double rebuilds(String reason) {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
