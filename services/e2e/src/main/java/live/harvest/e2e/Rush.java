@@ -91,12 +91,17 @@ public final class Rush {
      * Like the app: a 503 (its Retry-After is 1 s: a pool being recounted, a purchase of the same buyer still being
      * confirmed) is retried with the same key, every second, for up to {@link #RETRY_503_FOR}.
      */
-    private Http.Reply buyUntilFinal(Buyer buyer, UUID offerId) throws InterruptedException {
+    private Http.Reply buyUntilFinal(Buyer buyer, UUID offerId) {
         String key = UUID.randomUUID().toString();
         long giveUp = System.nanoTime() + RETRY_503_FOR.toNanos();
         Http.Reply reply = buy(buyer, offerId, key);
         while (reply.status() == 503 && System.nanoTime() < giveUp) {
-            Thread.sleep(1000);
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return reply;
+            }
             reply = buy(buyer, offerId, key);
         }
         return reply;
