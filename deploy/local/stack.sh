@@ -31,15 +31,8 @@ REPO="$(repo_root)"
 RUN="$(run_dir)"
 SERVICES=(catalog livestream orders logistics integrations)
 SERVICE_HOST="${SERVICE_HOST:-127.0.0.1}"
-# Measured under a flash-sale rush on 2 shared cores (ADR 0026): ~240 MB RSS per service at start instead of ~370,
-# and less CPU per request than the old -Xmx384m with C2 (the JIT's own CPU is taken from the requests there).
-# -Xms64m: SerialGC's default initial heap is 1/64 of RAM (384 MB on 24 GB), a young generation every cycle touches.
-# C1 only fills the default 48 MB code cache, hence 96m (reserved, not resident).
-SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
--Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=96m -XX:+UnlockExperimentalVMOptions \
--XX:TrimNativeHeapInterval=5000}"
-# glibc's per-thread malloc arenas kept ~110 MB after a rush; two arenas and the periodic trim give most of it back.
-SERVICE_MALLOC_ARENA_MAX="${SERVICE_MALLOC_ARENA_MAX:-2}"
+# The services' JVM flags and malloc arenas (ADR 0026): SERVICE_JAVA_OPTS / SERVICE_MALLOC_ARENA_MAX from lib.sh.
+service_jvm_defaults
 
 port_of() {
   case "$1" in

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
@@ -135,14 +137,30 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** Sends a raw record to {@code topic} (named as in {@code Topics}) and waits for the broker's acknowledgement. */
     public static void send(String contractTopic, String key, String value) {
+        sendTogether(contractTopic, key, List.of(value));
+    }
+
+    /**
+     * Sends records to one partition of {@code topic} in ONE produce request (they become one record batch on the
+     * broker, which a consumer fetches whole), so a batch consumer gets them in one poll.
+     */
+    public static void sendTogether(String contractTopic, String key, List<String> values) {
         String topic = onBroker(contractTopic);
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "60000"); // nothing leaves before flush()
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (String value : values) {
+                sent.add(producer.send(new ProducerRecord<>(topic, key, value)));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> s : sent) {
+                s.get();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("Could not send to " + topic, e);
         }

@@ -15,4 +15,13 @@ public interface ConsumerConfig {
     /** Longest pause between two tries of the same record. Retries never stop: a transient record is never dead-lettered. */
     @WithDefault("30s")
     Duration retryMaxDelay();
+
+    /**
+     * How often a batch (a channel with {@code batch=true}) is tried in one transaction while it fails transiently;
+     * after that its records are applied one by one, each retried on its own without end. A failure that keeps
+     * recurring may be the batch's own doing (a lock one record waits for, the transaction timeout on a slow machine):
+     * one by one, the records before it commit and only the stuck one waits.
+     */
+    @WithDefault("3")
+    int batchTries();
 }

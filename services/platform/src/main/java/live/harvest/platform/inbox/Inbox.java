@@ -3,7 +3,13 @@ package live.harvest.platform.inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -29,5 +35,28 @@ public class Inbox {
                 .setParameter(2, eventId)
                 .executeUpdate();
         return inserted == 1;
+    }
+
+    /**
+     * The batch form of {@link #firstDelivery}: records every id in one statement.
+     *
+     * @return the ids this consumer had not applied before (each once, whatever the duplicates in {@code eventIds})
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> firstDeliveries(String consumer, Collection<UUID> eventIds) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into processed_event"
+                    + " (consumer, event_id) select ?, unnest(?::uuid[]) on conflict do nothing returning event_id")) {
+                insert.setString(1, consumer);
+                insert.setArray(2, connection.createArrayOf("uuid", eventIds.toArray()));
+                List<UUID> inserted = new ArrayList<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        inserted.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return inserted;
+            }
+        });
     }
 }

@@ -1,6 +1,7 @@
 package live.harvest.testkit.platform;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -19,6 +20,9 @@ public class ProbeEvents {
 
     public static final String TOPIC = "harvest.test.probe";
     public static final String CONSUMER = "platform-test";
+    /** A second channel, on its own topic, that applies each poll's records in one transaction. */
+    public static final String BATCH_TOPIC = "harvest.test.probe-batch";
+    public static final String BATCH_CONSUMER = "platform-test-batch";
 
     private final EventDispatcher dispatcher;
 
@@ -30,6 +34,12 @@ public class ProbeEvents {
     @Blocking
     public CompletionStage<Void> on(Message<String> record) {
         return dispatcher.dispatch(CONSUMER, record);
+    }
+
+    @Incoming("probe-batch-in")
+    @Blocking
+    public CompletionStage<Void> onBatch(KafkaRecordBatch<String, String> batch) {
+        return dispatcher.dispatch(BATCH_CONSUMER, batch);
     }
 
     /**
