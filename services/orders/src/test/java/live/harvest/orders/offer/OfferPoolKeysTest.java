@@ -31,7 +31,8 @@ class OfferPoolKeysTest {
                 "rebuild", OfferPool.allKeys(offer),
                 "release", OfferPool.keys(offer),
                 "retake", OfferPool.keys(offer),
-                "settle", List.of(OfferPool.holdsKey(offer), OfferPool.dueKey(offer)));
+                "settle", List.of(OfferPool.holdsKey(offer), OfferPool.dueKey(offer)),
+                "announce", PoolStockHints.keys(offer));
     }
 
     @Test
