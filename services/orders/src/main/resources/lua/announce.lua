@@ -1,4 +1,4 @@
--- Read a pool's units left for the live feed's stock hint (ADR 0027), numbered by a per-offer version that orders
+-- Read a pool's units left for the live feed's stock hint (ADR 0028), numbered by a per-offer version that orders
 -- every hint of the offer whichever instance sends it. A missing counter (first hint, or Redis lost its data) starts
 -- at Redis' clock in microseconds, above every version handed out before; a pool rebuild leaves it alone.
 -- KEYS[1] pool hash, KEYS[2] hint version counter

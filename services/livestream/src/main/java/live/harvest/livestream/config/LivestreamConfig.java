@@ -28,7 +28,7 @@ public interface LivestreamConfig {
         Duration coalesceInterval();
 
         /**
-         * How long after orders' last stock hint of an offer the order events' stock figures wait (ADR 0027): while
+         * How long after orders' last stock hint of an offer the order events' stock figures wait (ADR 0028): while
          * hints flow they are fresher than the order events. Above orders' confirm period
          * ({@code harvest.orders.stock-hints.confirm-every}); when hints stop, the order events' figures show again.
          */

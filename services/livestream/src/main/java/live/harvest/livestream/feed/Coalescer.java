@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * times a second. Each update replaces the pending one (the higher stock version wins); a timer publishes what
  * is pending. Its own thread, because the Quarkus scheduler cannot fire more often than once a second.
  * <p>
- * Orders' stock hints (ADR 0027) come earlier than the order events: the first after a quiet interval is shown at
+ * Orders' stock hints (ADR 0028) come earlier than the order events: the first after a quiet interval is shown at
  * once, later ones at most once per interval, and a pool that emptied at once. {@link StockFeed} decides what is
  * newer than what the feed shows; an order events' figure it defers (hints are flowing) waits for the next flush.
  */

@@ -38,7 +38,7 @@ import java.util.function.Consumer;
  * events with the same ids. One Lua script increments the stream's sequence and publishes on the stream's
  * channel atomically: Redis runs scripts one at a time, so ids reach subscribers in increasing order.
  * Every instance listens to all streams' channels and hands events to its local viewers. On the same connection it
- * hears orders' stock hints ({@link PoolStockHint}, ADR 0027) and passes them on as {@link StockHintHeard}.
+ * hears orders' stock hints ({@link PoolStockHint}, ADR 0028) and passes them on as {@link StockHintHeard}.
  * <p>
  * The subscription is made at startup, on a connection of its own, and remade (with backoff) whenever that connection
  * is lost. It is made with the low-level client, installing the connection's message handler <em>before</em> PSUBSCRIBE

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Puts an offer's stock on the feed only when it is newer than what the feed shows (ADR 0027). Two sources offer
+ * Puts an offer's stock on the feed only when it is newer than what the feed shows (ADR 0028). Two sources offer
  * figures: orders' pool hints (ordered by their version, ahead of the orders) and the order events (ordered by the
  * offer's stock version, the authority but later). One script per figure, atomic with the numbering, keeps per offer
  * the figure shown and the newest version of each source, so every instance may try and none shows an older figure

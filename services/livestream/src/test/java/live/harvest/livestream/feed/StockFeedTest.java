@@ -12,7 +12,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * What the feed shows of an offer's stock, decided in Redis (ADR 0027): each source's figures in version order, no
+ * What the feed shows of an offer's stock, decided in Redis (ADR 0028): each source's figures in version order, no
  * figure twice, and the order events' figures held back while the pool's hints flow. Real Redis; every instance
  * calling the same script is what makes the rule hold across instances.
  */

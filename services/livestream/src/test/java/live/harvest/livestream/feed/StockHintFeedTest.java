@@ -1,6 +1,5 @@
 package live.harvest.livestream.feed;
 
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -9,7 +8,6 @@ import live.harvest.livestream.support.OrderFeed;
 import live.harvest.livestream.support.SseClient;
 import live.harvest.livestream.support.StockHints;
 import live.harvest.platform.event.EventCodec;
-import live.harvest.platform.event.TopicNamespace;
 import live.harvest.testkit.catalog.CatalogDouble;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,28 +19,23 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Orders' stock hints on the live feed (ADR 0027): real Redis pub/sub, a real SSE viewer, real Kafka order events. */
+/** Orders' stock hints on the live feed (ADR 0028): real Redis pub/sub, a real SSE viewer, real Kafka order events. */
 @QuarkusTest
 @WithTestResource(CatalogDouble.class)
 class StockHintFeedTest {
 
     @Inject
-    RedisDataSource redis;
-
-    @Inject
     EventCodec codec;
 
     @Inject
-    TopicNamespace namespace;
-
     StockHints pool;
+
     UUID seller;
     UUID stream;
     UUID offer;
 
     @BeforeEach
     void anOfferOf20OnALiveStream() {
-        pool = new StockHints(redis, codec, namespace);
         seller = Given.verifiedSeller();
         stream = Given.liveStream(seller);
         offer = Given.offer(seller, stream, 20);

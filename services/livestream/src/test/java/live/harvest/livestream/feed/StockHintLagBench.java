@@ -1,6 +1,5 @@
 package live.harvest.livestream.feed;
 
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -9,7 +8,6 @@ import live.harvest.livestream.support.OrderFeed;
 import live.harvest.livestream.support.SseClient;
 import live.harvest.livestream.support.StockHints;
 import live.harvest.platform.event.EventCodec;
-import live.harvest.platform.event.TopicNamespace;
 import live.harvest.testkit.catalog.CatalogDouble;
 import live.harvest.testkit.LagFigures;
 import org.junit.jupiter.api.Test;
@@ -19,7 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Measures the live feed's sold-out lag from livestream's side (ADR 0027), not a test: surefire runs only
+ * Measures the live feed's sold-out lag from livestream's side (ADR 0028), not a test: surefire runs only
  * {@code *Test}; run it with {@code -Dtest=StockHintLagBench}. For each of N one-unit offers a viewer is connected,
  * then the offer's sale ends one way, and the time from that moment to the viewer's reading of {@code sold-out} is
  * taken: (a) a stock hint with 0 left published on Redis (what orders does right after the reservation), and
@@ -32,24 +30,22 @@ class StockHintLagBench {
     private static final int OFFERS = Integer.getInteger("bench.offers", 30);
 
     @Inject
-    RedisDataSource redis;
-
-    @Inject
     EventCodec codec;
 
     @Inject
-    TopicNamespace namespace;
+    StockHints pool;
 
     @Test
     void soldOutLagOfHintsAndOfOrderEvents() throws Exception {
-        StockHints pool = new StockHints(redis, codec, namespace);
         UUID seller = Given.verifiedSeller();
         UUID stream = Given.liveStream(seller);
         List<Double> hinted = new ArrayList<>();
         List<Double> ordered = new ArrayList<>();
         try (OrderFeed orders = new OrderFeed(codec)) {
             for (int i = 0; i < OFFERS * 2; i++) {
-                UUID offer = Given.offer(seller, stream, 1);
+                UUID offer = UUID.fromString(Given.openOffer(seller, stream,
+                        Given.offerRequest(Given.sku(seller, 10), 9_900, 1, 1)).then().statusCode(201)
+                        .extract().path("id"));
                 boolean hint = i % 2 == 0;
                 try (SseClient viewer = SseClient.open("/api/v1/streams/" + stream + "/feed")) {
                     viewer.awaitEvent("snapshot", data -> true);

@@ -1,6 +1,7 @@
 package live.harvest.livestream.support;
 
 import io.quarkus.redis.datasource.RedisDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
 import live.harvest.platform.event.EventCodec;
 import live.harvest.platform.event.TopicNamespace;
 import live.harvest.platform.event.orders.PoolStockHint;
@@ -8,16 +9,17 @@ import live.harvest.platform.event.orders.PoolStockHint;
 import java.util.UUID;
 
 /** Plays orders' pool: publishes stock hints on the real Redis channel, in this test run's namespace. */
-public final class StockHints {
+@ApplicationScoped
+public class StockHints {
 
     private final RedisDataSource redis;
     private final EventCodec codec;
-    private final String channel;
+    private final TopicNamespace namespace;
 
     public StockHints(RedisDataSource redis, EventCodec codec, TopicNamespace namespace) {
         this.redis = redis;
         this.codec = codec;
-        this.channel = PoolStockHint.channel(namespace);
+        this.namespace = namespace;
     }
 
     /** Publishes a hint of an open pool; returns how many subscribers heard it. */
@@ -26,6 +28,6 @@ public final class StockHints {
     }
 
     public long publish(PoolStockHint hint) {
-        return redis.execute("PUBLISH", channel, codec.toJson(hint)).toLong();
+        return redis.execute("PUBLISH", PoolStockHint.channel(namespace), codec.toJson(hint)).toLong();
     }
 }

@@ -64,7 +64,7 @@ public interface OrdersConfig {
     @WithDefault("5")
     int maxUnpaidOrders();
 
-    /** The live pools' stock hints to livestream's feed ({@code harvest.orders.stock-hints.*}, ADR 0027). */
+    /** The live pools' stock hints to livestream's feed ({@code harvest.orders.stock-hints.*}, ADR 0028). */
     StockHints stockHints();
 
     interface StockHints {

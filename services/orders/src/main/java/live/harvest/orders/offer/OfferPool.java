@@ -15,7 +15,7 @@ import java.util.UUID;
  * The live stock of stream offers, in Redis. Every decision that must not race (reserve, give back, drain) is
  * one Lua script, so thousands of concurrent buyers are serialised by Redis itself and PostgreSQL is touched
  * only for the buys that succeed. Both keys of an offer share a hash tag, so they live in one cluster slot.
- * Every change of a live pool is hinted to the live feed ({@link PoolStockHints}, ADR 0027).
+ * Every change of a live pool is hinted to the live feed ({@link PoolStockHints}, ADR 0028).
  */
 @ApplicationScoped
 public class OfferPool {

@@ -26,7 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Tells livestream's feed how many units a live pool has left without waiting for the order pipeline (ADR 0027):
+ * Tells livestream's feed how many units a live pool has left without waiting for the order pipeline (ADR 0028):
  * after a change, one script reads the pool's units left with a per-offer version, and the hint goes out on Redis
  * pub/sub. Paced per offer: the first change at once, then at most one hint per interval, and a pool that may have
  * emptied at once. Offers that changed lately are hinted again every confirm period, so a lost hint is made good.
@@ -37,7 +37,6 @@ public class PoolStockHints {
 
     private static final Logger LOG = Logger.getLogger(PoolStockHints.class);
     private static final LuaScript ANNOUNCE = LuaScript.load("announce");
-    private static final long CONFIRMATION = -1;
 
     private final RedisDataSource redis;
     private final EventCodec codec;
@@ -90,7 +89,7 @@ public class PoolStockHints {
         lastChange.put(offerId, now);
         pacer.changed(offerId, now, emptied).ifPresent(delay -> {
             try {
-                hinting.schedule(() -> send(offerId, now), delay, TimeUnit.NANOSECONDS);
+                hinting.schedule(() -> sendChange(offerId, now), delay, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException stopping) {
                 // shutting down: the order events still tell the feed
             }
@@ -104,30 +103,34 @@ public class PoolStockHints {
             if (now - changedAt > config.confirmFor().toNanos()) {
                 lastChange.remove(offerId, changedAt);
             } else {
-                send(offerId, CONFIRMATION);
+                send(offerId);
             }
         });
         pacer.forgetQuiet(now, config.confirmFor());
     }
 
-    private void send(UUID offerId, long changedAt) {
-        if (changedAt != CONFIRMATION) {
-            pacer.sending(offerId, System.nanoTime());
+    private void sendChange(UUID offerId, long changedAt) {
+        pacer.sending(offerId, System.nanoTime()); // before the read: a change from now on gets a hint of its own
+        if (send(offerId)) {
+            lag.record(System.nanoTime() - changedAt, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** Reads the pool and publishes its hint; false when there is no pool or Redis failed. */
+    private boolean send(UUID offerId) {
         try {
             Response read = ANNOUNCE.run(redis, keys(offerId));
             if (read == null) {
-                return; // no pool (never opened here, or expired): nothing to show
+                return false; // no pool (never opened here, or expired): nothing to show
             }
             PoolStockHint hint = new PoolStockHint(offerId, read.get(0).toLong(), read.get(1).toLong(),
                     read.get(2).toLong(), "open".equals(read.get(3).toString()));
             redis.execute("PUBLISH", channel, codec.toJson(hint));
-            if (changedAt != CONFIRMATION) {
-                lag.record(System.nanoTime() - changedAt, TimeUnit.NANOSECONDS);
-            }
+            return true;
         } catch (RuntimeException e) {
             // A lost hint only leaves the feed to the order events (and to the next confirmation).
             LOG.debugf("Could not hint the stock of offer %s: %s", offerId, e.getMessage());
+            return false;
         }
     }
 

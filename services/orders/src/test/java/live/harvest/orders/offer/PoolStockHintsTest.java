@@ -1,12 +1,9 @@
 package live.harvest.orders.offer;
 
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import live.harvest.orders.support.Fixtures;
 import live.harvest.orders.support.StockHintListener;
-import live.harvest.platform.event.EventCodec;
-import live.harvest.platform.event.TopicNamespace;
 import live.harvest.platform.event.livestream.LivestreamEvents.OfferOpened;
 import live.harvest.platform.event.orders.PoolStockHint;
 import org.junit.jupiter.api.Test;
@@ -19,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The pool's stock hints to the live feed (ADR 0027), heard by a subscriber on the real Redis channel. */
+/** The pool's stock hints to the live feed (ADR 0028), heard by a subscriber on the real Redis channel. */
 @QuarkusTest
 class PoolStockHintsTest {
 
@@ -27,13 +24,7 @@ class PoolStockHintsTest {
     Fixtures fixtures;
 
     @Inject
-    RedisDataSource redis;
-
-    @Inject
-    EventCodec codec;
-
-    @Inject
-    TopicNamespace namespace;
+    StockHintListener.Channel hints;
 
     @Inject
     OfferPool pool;
@@ -116,6 +107,6 @@ class PoolStockHintsTest {
     }
 
     private StockHintListener listen(OfferOpened offer) {
-        return new StockHintListener(redis, codec, namespace, offer.offerId());
+        return hints.listen(offer.offerId());
     }
 }

@@ -3,13 +3,10 @@ package live.harvest.orders.offer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import live.harvest.orders.support.Fixtures;
 import live.harvest.orders.support.StockHintListener;
-import live.harvest.platform.event.EventCodec;
-import live.harvest.platform.event.TopicNamespace;
 import live.harvest.platform.event.livestream.LivestreamEvents.OfferOpened;
 import live.harvest.testkit.LagFigures;
 import org.junit.jupiter.api.Test;
@@ -23,7 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Measures orders' side of the stock hints (ADR 0027), not a test: surefire runs only {@code *Test}; run it with
+ * Measures orders' side of the stock hints (ADR 0028), not a test: surefire runs only {@code *Test}; run it with
  * {@code -Dtest=StockHintLagBench}. (a) For N one-unit offers: from sending the buy of the last unit to a subscriber
  * hearing the hint with 0 left, beside the buy's own response time; and the service's timer from the reservation to
  * the hint published. (b) A rush of concurrent buyers on one offer: hints heard against reservations made.
@@ -37,13 +34,7 @@ class StockHintLagBench {
     Fixtures fixtures;
 
     @Inject
-    RedisDataSource redis;
-
-    @Inject
-    EventCodec codec;
-
-    @Inject
-    TopicNamespace namespace;
+    StockHintListener.Channel hints;
 
     @Inject
     MeterRegistry metrics;
@@ -54,7 +45,7 @@ class StockHintLagBench {
         List<Double> answered = new ArrayList<>();
         for (int i = 0; i < OFFERS; i++) {
             OfferOpened offer = fixtures.openOffer(1, 1, 500);
-            try (StockHintListener feed = new StockHintListener(redis, codec, namespace, offer.offerId())) {
+            try (StockHintListener feed = hints.listen(offer.offerId())) {
                 long start = System.nanoTime();
                 Fixtures.buy(UUID.randomUUID(), offer.offerId(), 1);
                 answered.add((System.nanoTime() - start) / 1e6);
@@ -75,7 +66,7 @@ class StockHintLagBench {
 
         int units = 200;
         OfferOpened rush = fixtures.openOffer(units, 1, 500);
-        try (StockHintListener feed = new StockHintListener(redis, codec, namespace, rush.offerId())) {
+        try (StockHintListener feed = hints.listen(rush.offerId())) {
             ExecutorService buyers = Executors.newFixedThreadPool(16);
             long start = System.nanoTime();
             for (int i = 0; i < units; i++) {

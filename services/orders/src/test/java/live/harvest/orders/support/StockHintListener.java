@@ -2,6 +2,7 @@ package live.harvest.orders.support;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.pubsub.PubSubCommands;
+import jakarta.enterprise.context.ApplicationScoped;
 import live.harvest.platform.event.EventCodec;
 import live.harvest.platform.event.TopicNamespace;
 import live.harvest.platform.event.orders.PoolStockHint;
@@ -14,8 +15,31 @@ import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
 
-/** Plays livestream: subscribes to the stock hint channel and keeps every hint (with its arrival time) of one offer. */
+/**
+ * Plays livestream: subscribes to the stock hint channel and keeps every hint (with its arrival time) of one offer.
+ * Made by {@link Channel#listen}, the bean that knows the channel.
+ */
 public final class StockHintListener implements AutoCloseable {
+
+    /** The stock hint channel of this test run (its namespace). */
+    @ApplicationScoped
+    public static class Channel {
+
+        private final RedisDataSource redis;
+        private final EventCodec codec;
+        private final TopicNamespace namespace;
+
+        public Channel(RedisDataSource redis, EventCodec codec, TopicNamespace namespace) {
+            this.redis = redis;
+            this.codec = codec;
+            this.namespace = namespace;
+        }
+
+        /** Starts listening to the hints of {@code offerId}; close it when done. */
+        public StockHintListener listen(UUID offerId) {
+            return new StockHintListener(redis, codec, namespace, offerId);
+        }
+    }
 
     public record Heard(PoolStockHint hint, long atNanos) {
     }
@@ -23,7 +47,7 @@ public final class StockHintListener implements AutoCloseable {
     private final List<Heard> heard = new CopyOnWriteArrayList<>();
     private final PubSubCommands.RedisSubscriber subscriber;
 
-    public StockHintListener(RedisDataSource redis, EventCodec codec, TopicNamespace namespace, UUID offerId) {
+    private StockHintListener(RedisDataSource redis, EventCodec codec, TopicNamespace namespace, UUID offerId) {
         subscriber = redis.pubsub(String.class).subscribe(PoolStockHint.channel(namespace), json -> {
             long at = System.nanoTime();
             PoolStockHint hint = codec.fromJson(json, PoolStockHint.class);

@@ -9,7 +9,7 @@ import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The pacing rule of the stock hints (ADR 0027): first change at once, one gathered send per interval, urgent at once. */
+/** The pacing rule of the stock hints (ADR 0028): first change at once, one gathered send per interval, urgent at once. */
 @UnitTest
 class PacerTest {
 

@@ -5,7 +5,7 @@ import live.harvest.platform.event.TopicNamespace;
 import java.util.UUID;
 
 /**
- * A hint that a live offer's Redis pool changed (ADR 0027): orders publishes it on Redis pub/sub right after a
+ * A hint that a live offer's Redis pool changed (ADR 0028): orders publishes it on Redis pub/sub right after a
  * reservation, release, abandon, rebuild or drain, outside the outbox, so livestream's feed can show the stock before
  * the order events arrive. Not an event: it may be lost and is never the authority (the order events on
  * {@code harvest.orders.events} are). Livestream shows a hint only if its {@code version} is above every hint of the
