@@ -27,6 +27,14 @@ public interface LivestreamConfig {
         @WithDefault("250ms")
         Duration coalesceInterval();
 
+        /**
+         * How long after orders' last stock hint of an offer the order events' stock figures wait (ADR 0028): while
+         * hints flow they are fresher than the order events. Above orders' confirm period
+         * ({@code harvest.orders.stock-hints.confirm-every}); when hints stop, the order events' figures show again.
+         */
+        @WithDefault("2s")
+        Duration hintLease();
+
         /** Interval of SSE comment lines that keep idle connections open and reveal dead ones. */
         @WithDefault("15s")
         Duration keepAlive();

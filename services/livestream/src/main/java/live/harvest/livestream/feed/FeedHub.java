@@ -12,8 +12,11 @@ import io.vertx.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.event.Event;
 import live.harvest.livestream.stream.FeedNotice;
 import live.harvest.platform.event.EventCodec;
+import live.harvest.platform.event.TopicNamespace;
+import live.harvest.platform.event.orders.PoolStockHint;
 import live.harvest.platform.problem.DomainException;
 import org.jboss.logging.Logger;
 
@@ -34,7 +37,8 @@ import java.util.function.Consumer;
  * Numbers and fans out feed events through Redis, so every instance serving a stream's viewers sees the same
  * events with the same ids. One Lua script increments the stream's sequence and publishes on the stream's
  * channel atomically: Redis runs scripts one at a time, so ids reach subscribers in increasing order.
- * Every instance listens to all streams' channels and hands events to its local viewers.
+ * Every instance listens to all streams' channels and hands events to its local viewers. On the same connection it
+ * hears orders' stock hints ({@link PoolStockHint}, ADR 0028) and passes them on as {@link StockHintHeard}.
  * <p>
  * The subscription is made at startup, on a connection of its own, and remade (with backoff) whenever that connection
  * is lost. It is made with the low-level client, installing the connection's message handler <em>before</em> PSUBSCRIBE
@@ -51,18 +55,23 @@ public class FeedHub {
     // A missing sequence (a new stream, or Redis restarted, evicted or failed over) starts at Redis' clock in
     // microseconds, above every id handed out before: a client resuming with Last-Event-ID never sees ids go back.
     // (Feeds are coalesced far below a million events a second, so earlier ids never catch up with the clock.)
-    private static final String NUMBER_AND_PUBLISH = """
-            local id
-            if redis.call('EXISTS', KEYS[1]) == 0 then
-              local now = redis.call('TIME')
-              -- built as a string: Lua prints numbers above 10^14 in exponent form
-              id = redis.call('INCRBY', KEYS[1], now[1] .. string.format('%06d', tonumber(now[2])))
-            else
-              id = redis.call('INCR', KEYS[1])
+    /** A Lua function numbering and publishing one event; the feed's scripts start with it (see StockFeed). */
+    static final String NUMBERING = """
+            local function publish(sequence, channel, type, json)
+              local id
+              if redis.call('EXISTS', sequence) == 0 then
+                local now = redis.call('TIME')
+                -- built as a string: Lua prints numbers above 10^14 in exponent form
+                id = redis.call('INCRBY', sequence, now[1] .. string.format('%06d', tonumber(now[2])))
+              else
+                id = redis.call('INCR', sequence)
+              end
+              -- '%.0f' for the same reason
+              redis.call('PUBLISH', channel, string.format('%.0f', id) .. '\\n' .. type .. '\\n' .. json)
+              return id
             end
-            -- '%.0f' for the same reason
-            redis.call('PUBLISH', ARGV[1], string.format('%.0f', id) .. '\\n' .. ARGV[2] .. '\\n' .. ARGV[3])
-            return id""";
+            """;
+    private static final String NUMBER_AND_PUBLISH = NUMBERING + "return publish(KEYS[1], ARGV[1], ARGV[2], ARGV[3])";
 
     private static final String PATTERN = CHANNEL_PREFIX + "*";
     /** How long a viewer's request waits for the subscription when it is being (re)made. */
@@ -76,6 +85,8 @@ public class FeedHub {
     private final Redis client;
     private final Vertx vertx;
     private final EventCodec codec;
+    private final Event<StockHintHeard> hints;
+    private final String hintChannel;
     private final String connectionName = "livestream-feed-" + UUID.randomUUID();
     private final Map<UUID, Set<Viewer>> rooms = new ConcurrentHashMap<>();
 
@@ -87,11 +98,14 @@ public class FeedHub {
     private int failures;
     private boolean stopped;
 
-    public FeedHub(RedisDataSource redis, Redis client, Vertx vertx, EventCodec codec) {
+    public FeedHub(RedisDataSource redis, Redis client, Vertx vertx, EventCodec codec, TopicNamespace namespace,
+                   Event<StockHintHeard> hints) {
         this.redis = redis;
         this.client = client;
         this.vertx = vertx;
         this.codec = codec;
+        this.hints = hints;
+        this.hintChannel = namespace == null ? null : PoolStockHint.channel(namespace);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -119,6 +133,14 @@ public class FeedHub {
         return CHANNEL_PREFIX + streamId;
     }
 
+    /**
+     * The stock each offer of the stream shows on the feed (StockFeed). Its hash tag is the whole sequence key, so
+     * the two share a Redis Cluster slot (a key without a tag is hashed whole) and one script may take both.
+     */
+    public static String stockKey(UUID streamId) {
+        return "{" + sequenceKey(streamId) + "}:stock";
+    }
+
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) FeedNotice notice) {
         try {
             publish(notice.streamId(), notice.type(), notice.data());
@@ -137,15 +159,10 @@ public class FeedHub {
                 .toLong();
     }
 
-    /** Id of the last event published on the stream's feed (0 when none yet). */
-    public long lastId(UUID streamId) {
-        Long last = redis.value(Long.class).get(sequenceKey(streamId));
-        return last == null ? 0 : last;
-    }
-
     /** Keeps the sequence for a while after the stream ended, so late reconnects still get sensible ids. */
     public void retire(UUID streamId, Duration retention) {
         redis.key().expire(sequenceKey(streamId), retention);
+        redis.key().expire(stockKey(streamId), retention);
     }
 
     /**
@@ -234,7 +251,10 @@ public class FeedHub {
             conn.exceptionHandler(failure -> lost(conn, String.valueOf(failure)));
             conn.send(Request.cmd(Command.CLIENT).arg("SETNAME").arg(connectionName))
                     .onFailure(failure -> LOG.debugf("Could not name the feed's Redis connection: %s", failure))
-                    .transform(named -> conn.send(Request.cmd(Command.PSUBSCRIBE).arg(PATTERN)))
+                    // The hint channel as a second pattern (escaped: it is a name, not a glob), so one confirmed
+                    // PSUBSCRIBE covers both.
+                    .transform(named -> conn.send(Request.cmd(Command.PSUBSCRIBE).arg(PATTERN)
+                            .arg(hintChannel.replaceAll("([*?\\[\\]\\\\])", "\\\\$1"))))
                     .onFailure(failure -> lost(conn, "PSUBSCRIBE failed: " + failure));
             vertx.setTimer(CONFIRMATION_TIMEOUT.toMillis(), timer -> {
                 synchronized (this) {
@@ -252,13 +272,15 @@ public class FeedHub {
             return;
         }
         String kind = reply.get(0).toString();
-        if ("pmessage".equalsIgnoreCase(kind) && reply.size() == 4) {
+        if ("pmessage".equalsIgnoreCase(kind) && reply.size() == 4 && hintChannel.equals(reply.get(2).toString())) {
+            hints.fire(new StockHintHeard(reply.get(3).toString()));
+        } else if ("pmessage".equalsIgnoreCase(kind) && reply.size() == 4) {
             dispatch(reply.get(2).toString(), reply.get(3).toString());
         } else if ("psubscribe".equalsIgnoreCase(kind)) {
             CompletableFuture<Void> confirmed;
             synchronized (this) {
-                if (connection != conn) {
-                    return;
+                if (connection != conn || subscribed) {
+                    return; // another connection's, or the second pattern's confirmation
                 }
                 subscribed = true;
                 failures = 0;

@@ -33,15 +33,17 @@ public class FeedService {
     }
 
     private final FeedHub hub;
+    private final StockFeed stockFeed;
     private final Coalescer coalescer;
     private final Counters counters;
     private final StreamRepository streams;
     private final OfferRepository offers;
     private final EventCodec codec;
 
-    public FeedService(FeedHub hub, Coalescer coalescer, Counters counters, StreamRepository streams,
-                       OfferRepository offers, EventCodec codec) {
+    public FeedService(FeedHub hub, StockFeed stockFeed, Coalescer coalescer, Counters counters,
+                       StreamRepository streams, OfferRepository offers, EventCodec codec) {
         this.hub = hub;
+        this.stockFeed = stockFeed;
         this.coalescer = coalescer;
         this.counters = counters;
         this.streams = streams;
@@ -61,10 +63,11 @@ public class FeedService {
             counters.viewerJoined(streamId, viewer.countedAs());
             coalescer.viewersChanged(streamId);
         }
-        long snapshotId = hub.lastId(streamId);
+        StockFeed.Mark mark = stockFeed.mark(streamId);
+        long snapshotId = mark.lastId();
         FeedEvent snapshot = new FeedEvent(snapshotId, FeedNotice.SNAPSHOT,
                 codec.toJson(QuarkusTransaction.requiringNew()
-                        .call(() -> snapshot(streams.require(streamId), lastEventId, viewer.anonymousId()))));
+                        .call(() -> snapshot(streams.require(streamId), mark, lastEventId, viewer.anonymousId()))));
         return Multi.createBy().concatenating()
                 .streams(Multi.createFrom().item(snapshot), live.select().where(event -> event.id() > snapshotId))
                 .onTermination().invoke(() -> Infrastructure.getDefaultWorkerPool().execute(() -> {
@@ -84,8 +87,13 @@ public class FeedService {
         }
     }
 
-    private Snapshot snapshot(Stream stream, Long lastEventId, String viewerId) {
-        List<OfferView> open = offers.openOf(stream.id).stream().map(OfferView::of).toList();
+    /**
+     * The stream's state; an open offer's remaining is what the feed showed up to the snapshot's id when it showed
+     * any (a hint may be ahead of the order events that PostgreSQL has counted so far), else PostgreSQL's.
+     */
+    private Snapshot snapshot(Stream stream, StockFeed.Mark mark, Long lastEventId, String viewerId) {
+        List<OfferView> open = offers.openOf(stream.id).stream().map(OfferView::of)
+                .map(offer -> offer.withRemaining(mark.shown().getOrDefault(offer.id(), offer.remaining()))).toList();
         UUID pinned = open.stream().filter(OfferView::pinned).map(OfferView::id).findFirst().orElse(null);
         if (stream.status == StreamStatus.ENDED) {
             return new Snapshot(stream.id, stream.status, pinned, open, 0, orZero(stream.uniqueViewers),

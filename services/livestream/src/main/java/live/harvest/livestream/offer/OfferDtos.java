@@ -40,5 +40,12 @@ public final class OfferDtos {
                     l.temperatureClass(), l.traceCode(), l.priceFen(), l.currency(), o.quantity, o.perBuyerLimit,
                     o.endsAt, o.status, o.pinned, o.remaining(), o.openedAt, o.closedAt, o.closeReason, o.unitsLeft);
         }
+
+        /** The same view with another remaining (what the live feed showed last). */
+        public OfferView withRemaining(int shown) {
+            return new OfferView(id, streamId, skuId, productId, title, spec, temperatureClass, traceCode, priceFen,
+                    currency, quantity, perBuyerLimit, endsAt, status, pinned, shown, openedAt, closedAt, closeReason,
+                    unitsLeft);
+        }
     }
 }

@@ -1,14 +1,21 @@
 package live.harvest.livestream.feed;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import live.harvest.livestream.config.LivestreamConfig;
 import live.harvest.livestream.counter.Counters;
+import live.harvest.livestream.offer.OfferStreams;
 import live.harvest.livestream.offer.StockNotice;
 import live.harvest.livestream.stream.FeedNotice;
+import live.harvest.platform.event.EventCodec;
+import live.harvest.platform.event.orders.PoolStockHint;
 import live.harvest.testkit.UnitTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,7 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The coalescing rule of the live feed: bursts become at most one event per offer (or counter) per flush, the highest
- * stock version wins. The hub and the counters are replaced by recorders; LiveFeedTest proves the feed end to end.
+ * stock version wins; a hint is shown at once after a quiet interval or when the pool emptied, else once the interval
+ * is over. The hub, the stock feed and the counters are replaced by recorders; LiveFeedTest and StockHintFeedTest
+ * prove the feed end to end, StockFeedTest the rule of what is newer than what the feed shows.
  */
 @UnitTest
 class CoalescerTest {
@@ -29,7 +38,21 @@ class CoalescerTest {
     private final List<Published> published = new ArrayList<>();
     private boolean hubDown;
 
-    private final FeedHub hub = new FeedHub(null, null, null, null) {
+    private record Shown(UUID streamId, UUID offerId, StockFeed.Source source, long version, int remaining) {
+    }
+
+    private final List<Shown> shown = new ArrayList<>();
+    private StockFeed.Outcome outcome = StockFeed.Outcome.SHOWN;
+
+    private final StockFeed stockFeed = new StockFeed(null, null, null) {
+        @Override
+        public Outcome show(UUID streamId, UUID offerId, Source source, long version, int remaining) {
+            shown.add(new Shown(streamId, offerId, source, version, remaining));
+            return outcome;
+        }
+    };
+
+    private final FeedHub hub = new FeedHub(null, null, null, null, null, null) {
         @Override
         public long publish(UUID streamId, String type, Object data) {
             if (hubDown) {
@@ -47,9 +70,55 @@ class CoalescerTest {
         }
     };
 
-    private final Coalescer coalescer = new Coalescer(hub, counters, null);
     private final UUID stream = UUID.randomUUID();
     private final UUID offer = UUID.randomUUID();
+
+    private final OfferStreams offers = new OfferStreams(null) {
+        @Override
+        public Optional<UUID> streamOf(UUID offerId) {
+            return offerId.equals(offer) ? Optional.of(stream) : Optional.empty();
+        }
+    };
+
+    private final LivestreamConfig config = new LivestreamConfig() {
+        @Override
+        public Feed feed() {
+            return new Feed() {
+                @Override
+                public Duration coalesceInterval() {
+                    return Duration.ofMinutes(1); // a paced hint waits for a timer the test never starts
+                }
+
+                @Override
+                public Duration hintLease() {
+                    return Duration.ofSeconds(2);
+                }
+
+                @Override
+                public Duration keepAlive() {
+                    return Duration.ofSeconds(15);
+                }
+            };
+        }
+
+        @Override
+        public Counters counters() {
+            return null;
+        }
+
+        @Override
+        public Offers offers() {
+            return null;
+        }
+
+        @Override
+        public Viewers viewers() {
+            return null;
+        }
+    };
+
+    private final EventCodec codec = new EventCodec(new ObjectMapper().findAndRegisterModules());
+    private final Coalescer coalescer = new Coalescer(hub, stockFeed, offers, codec, counters, config);
 
     private List<String> types() {
         return published.stream().map(Published::type).toList();
@@ -63,10 +132,7 @@ class CoalescerTest {
 
         coalescer.flush();
 
-        assertEquals(List.of(FeedNotice.STOCK), types());
-        assertEquals(70, published.get(0).data().get("remaining"));
-        assertEquals(offer, published.get(0).data().get("offerId"));
-        assertEquals(stream, published.get(0).streamId());
+        assertEquals(List.of(new Shown(stream, offer, StockFeed.Source.ORDERS, 30, 70)), shown);
     }
 
     @Test
@@ -76,17 +142,7 @@ class CoalescerTest {
 
         coalescer.flush();
 
-        assertEquals(5, published.get(0).data().get("remaining"));
-    }
-
-    @Test
-    void givenTheLastUnitSold_whenFlushed_thenStockZeroIsFollowedBySoldOut() {
-        coalescer.onStock(new StockNotice(stream, offer, 0, 3));
-
-        coalescer.flush();
-
-        assertEquals(List.of(FeedNotice.STOCK, FeedNotice.SOLD_OUT), types());
-        assertEquals(Map.of("offerId", offer), published.get(1).data());
+        assertEquals(5, shown.get(0).remaining());
     }
 
     @Test
@@ -97,8 +153,7 @@ class CoalescerTest {
 
         coalescer.flush();
 
-        assertEquals(2, published.size());
-        assertEquals(Set.of(offer, other), Set.copyOf(published.stream().map(p -> p.data().get("offerId")).toList()));
+        assertEquals(Set.of(offer, other), Set.copyOf(shown.stream().map(Shown::offerId).toList()));
     }
 
     @Test
@@ -107,10 +162,64 @@ class CoalescerTest {
         coalescer.viewersChanged(stream);
         coalescer.flush();
         published.clear();
+        shown.clear();
 
         coalescer.flush();
 
         assertEquals(List.of(), published);
+        assertEquals(List.of(), shown);
+    }
+
+    @Test
+    void givenHintsAreFlowing_whenAnOrderEventsFigureIsDeferred_thenItIsTriedAgainOnTheNextFlush() {
+        coalescer.onStock(new StockNotice(stream, offer, 9, 4));
+        outcome = StockFeed.Outcome.DEFERRED;
+        coalescer.flush();
+        outcome = StockFeed.Outcome.SHOWN;
+
+        coalescer.flush();
+
+        assertEquals(2, shown.size());
+        assertEquals(shown.get(0), shown.get(1));
+    }
+
+    @Test
+    void givenAQuietOffer_whenAHintArrives_thenItIsShownAtOnce() {
+        coalescer.hint(hint(offer, 7, 100, true));
+
+        assertEquals(List.of(new Shown(stream, offer, StockFeed.Source.HINT, 100, 7)), shown);
+    }
+
+    @Test
+    void givenAHintWasJustShown_whenMoreHintsArriveWithinTheInterval_thenTheyWaitAndOnlyAnEmptiedPoolGoesAtOnce() {
+        coalescer.hint(hint(offer, 7, 100, true));
+        coalescer.hint(hint(offer, 5, 102, true));
+        coalescer.hint(hint(offer, 6, 101, true));
+        assertEquals(1, shown.size());
+
+        coalescer.hint(hint(offer, 0, 103, true));
+
+        assertEquals(new Shown(stream, offer, StockFeed.Source.HINT, 103, 0), shown.get(1));
+        assertEquals(2, shown.size());
+    }
+
+    @Test
+    void givenAClosedPoolsHint_whenItArrives_thenItIsPassedOnAtOnceToBeRecordedNotShown() {
+        coalescer.hint(hint(offer, 0, 100, false));
+
+        assertEquals(List.of(new Shown(stream, offer, StockFeed.Source.HINT, 100, StockFeed.CLOSED)), shown);
+    }
+
+    @Test
+    void givenAHintOfAnOfferThisServiceDoesNotKnow_orNotAHintAtAll_whenHeard_thenNothingIsShownAndNothingThrows() {
+        coalescer.hint(hint(UUID.randomUUID(), 0, 100, true));
+        assertDoesNotThrow(() -> coalescer.hint("{not json"));
+
+        assertEquals(List.of(), shown);
+    }
+
+    private String hint(UUID offerId, long left, long version, boolean open) {
+        return codec.toJson(new PoolStockHint(offerId, left, 3, version, open));
     }
 
     @Test

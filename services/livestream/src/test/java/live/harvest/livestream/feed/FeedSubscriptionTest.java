@@ -42,7 +42,8 @@ class FeedSubscriptionTest {
         await().atMost(Duration.ofSeconds(10)).until(hub::subscribed);
         String connection = feedConnection().orElseThrow(() -> new AssertionError("no Redis connection named "
                 + hub.connectionName() + " in CLIENT LIST"));
-        assertTrue(connection.contains(" psub=1"), "the feed's connection holds one pattern subscription: " + connection);
+        assertTrue(connection.contains(" psub=2"),
+                "the feed's connection holds its two patterns (the feeds, orders' stock hints): " + connection);
     }
 
     @Test

@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 /** Reads a server-sent-events stream over real HTTP (java.net.http) and keeps every event it parsed. */
 public final class SseClient implements AutoCloseable {
 
-    public record Event(long id, String type, JsonNode data) {
+    /** One event, with the {@link System#nanoTime()} at which it was read (for lag measurements). */
+    public record Event(long id, String type, JsonNode data, long receivedNanos) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -94,7 +95,7 @@ public final class SseClient implements AutoCloseable {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.isEmpty()) {
                     if (data.length() > 0) {
-                        events.add(new Event(id, type, JSON.readTree(data.toString())));
+                        events.add(new Event(id, type, JSON.readTree(data.toString()), System.nanoTime()));
                     }
                     type = "message";
                     data.setLength(0);

@@ -64,6 +64,31 @@ public interface OrdersConfig {
     @WithDefault("5")
     int maxUnpaidOrders();
 
+    /** The live pools' stock hints to livestream's feed ({@code harvest.orders.stock-hints.*}, ADR 0028). */
+    StockHints stockHints();
+
+    interface StockHints {
+
+        /** Whether pool changes are hinted at all; off, the feed learns the stock from the order events only. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** At most one hint per offer per interval from this instance (an emptied pool is hinted at once). */
+        @WithDefault("25ms")
+        Duration interval();
+
+        /**
+         * How often an offer changed within {@link #confirmFor()} is hinted again, unchanged or not: a lost hint is
+         * made good within this period, and livestream knows the hints are flowing (its {@code hint-lease}).
+         */
+        @WithDefault("1s")
+        Duration confirmEvery();
+
+        /** How long after an offer's last change it is still confirmed. */
+        @WithDefault("10s")
+        Duration confirmFor();
+    }
+
     /** Payment partners and how their signed callbacks are checked ({@code harvest.orders.payments.*}). */
     Payments payments();
 

@@ -15,6 +15,7 @@ import java.util.UUID;
  * The live stock of stream offers, in Redis. Every decision that must not race (reserve, give back, drain) is
  * one Lua script, so thousands of concurrent buyers are serialised by Redis itself and PostgreSQL is touched
  * only for the buys that succeed. Both keys of an offer share a hash tag, so they live in one cluster slot.
+ * Every change of a live pool is hinted to the live feed ({@link PoolStockHints}, ADR 0028).
  */
 @ApplicationScoped
 public class OfferPool {
@@ -45,9 +46,11 @@ public class OfferPool {
     public static final Instant OPEN_ENDED = Instant.parse("9999-12-31T00:00:00Z");
 
     private final RedisDataSource redis;
+    private final PoolStockHints hints;
 
-    public OfferPool(RedisDataSource redis) {
+    public OfferPool(RedisDataSource redis, PoolStockHints hints) {
         this.redis = redis;
+        this.hints = hints;
     }
 
     /** @return true if this call created the pool (false: it already existed). */
@@ -63,7 +66,11 @@ public class OfferPool {
         Response answer = RESERVE.run(redis, allKeys(offerId), buyerId, quantity, System.currentTimeMillis(),
                 orderId, holdUntil.toEpochMilli());
         Outcome outcome = Outcome.valueOf(answer.get(0).toString().toUpperCase().replace('-', '_'));
-        return new Reservation(outcome, answer.get(1).toLong(), answer.get(2).toLong());
+        Reservation reservation = new Reservation(outcome, answer.get(1).toLong(), answer.get(2).toLong());
+        if (outcome == Outcome.RESERVED) {
+            hints.changed(offerId, reservation.unitsLeft() == 0);
+        }
+        return reservation;
     }
 
     /** The order committed: its reservation is sold, not held. */
@@ -73,7 +80,7 @@ public class OfferPool {
 
     /** The order failed before committing: its units go back once (a no-op if a rebuild recounted the pool). */
     public boolean abandon(UUID offerId, UUID orderId) {
-        return ABANDON.run(redis, allKeys(offerId), orderId).toInteger() == 1;
+        return hinted(offerId, ABANDON.run(redis, allKeys(offerId), orderId).toInteger() == 1);
     }
 
     /** Replaces the pool with one counted from PostgreSQL (see {@link PoolRebuild}). */
@@ -85,6 +92,7 @@ public class OfferPool {
             args.add(units);
         });
         REBUILD.run(redis, allKeys(offerId), args.toArray());
+        hints.changed(offerId, counted.left() == 0);
     }
 
     /** What PostgreSQL says a pool should hold. */
@@ -106,18 +114,29 @@ public class OfferPool {
 
     /** Cancellations: @return true when the units went back into the open pool, false when drained or gone. */
     public boolean release(UUID offerId, UUID buyerId, int quantity) {
-        return RELEASE.run(redis, keys(offerId), buyerId, quantity).toInteger() == 1;
+        return hinted(offerId, RELEASE.run(redis, keys(offerId), buyerId, quantity).toInteger() == 1);
     }
 
     /** Takes back units released by a cancellation whose transaction then rolled back. */
     public void retake(UUID offerId, UUID buyerId, int quantity) {
-        RETAKE.run(redis, keys(offerId), buyerId, quantity);
+        hinted(offerId, RETAKE.run(redis, keys(offerId), buyerId, quantity).toInteger() == 1);
     }
 
     /** Closes the pool to buyers; returns the units it had left (the same on every repeat), empty if there is no pool. */
     public Optional<Integer> drain(UUID offerId) {
         int left = DRAIN.run(redis, List.of(poolKey(offerId))).toInteger();
+        if (left >= 0) {
+            hints.changed(offerId, true); // closed: later hints of the offer are ignored by livestream
+        }
         return left < 0 ? Optional.empty() : Optional.of(left);
+    }
+
+    /** Hints the pool's change to the feed when {@code changed}; returns it. */
+    private boolean hinted(UUID offerId, boolean changed) {
+        if (changed) {
+            hints.changed(offerId, false);
+        }
+        return changed;
     }
 
     public Optional<Snapshot> snapshot(UUID offerId) {

@@ -31,7 +31,8 @@ class OfferPoolKeysTest {
                 "rebuild", OfferPool.allKeys(offer),
                 "release", OfferPool.keys(offer),
                 "retake", OfferPool.keys(offer),
-                "settle", OfferPool.settleKeys(offer));
+                "settle", OfferPool.settleKeys(offer),
+                "announce", PoolStockHints.keys(offer));
     }
 
     @Test

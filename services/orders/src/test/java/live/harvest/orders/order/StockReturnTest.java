@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static live.harvest.orders.support.Fixtures.cancel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,11 +106,6 @@ class StockReturnTest {
         UUID orderId = Fixtures.buy(UUID.randomUUID(), offer.offerId(), 1);
         cancel(UUID.randomUUID(), orderId).then().statusCode(404);
         assertEquals(4, fixtures.unitsLeft(offer.offerId()));
-    }
-
-    static io.restassured.response.Response cancel(UUID buyer, UUID orderId) {
-        return given().auth().oauth2(Tokens.consumer(buyer)).contentType("application/json")
-                .body("{\"reason\":\"changed my mind\"}").post("/api/v1/orders/{id}/cancel", orderId);
     }
 
     private static void status(UUID buyer, UUID orderId, String status) {

@@ -124,6 +124,12 @@ public class Fixtures {
                 .contentType("application/json").body(body).post("/api/v1/orders");
     }
 
+    /** The buyer cancels the order. */
+    public static Response cancel(UUID buyer, UUID orderId) {
+        return given().auth().oauth2(Tokens.consumer(buyer)).contentType("application/json")
+                .body("{\"reason\":\"changed my mind\"}").post("/api/v1/orders/{id}/cancel", orderId);
+    }
+
     /** Places a one-line order for a live offer and returns the new order's id. */
     public static UUID buy(UUID buyerId, UUID offerId, int quantity) {
         String id = place(buyerId, UUID.randomUUID().toString(), offerOrder(offerId, quantity))

@@ -31,6 +31,15 @@ public class EventCodec {
         }
     }
 
+    /** Reads JSON that is not an envelope (a pub/sub hint) as {@code type}; unreadable: {@link PoisonMessageException}. */
+    public <T> T fromJson(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new PoisonMessageException("Not a " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
     public EventEnvelope parse(String json) {
         EventEnvelope envelope;
         try {
