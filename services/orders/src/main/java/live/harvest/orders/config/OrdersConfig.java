@@ -89,6 +89,21 @@ public interface OrdersConfig {
         Duration confirmFor();
     }
 
+    /**
+     * Threads writing accepted orders (ADR 0029). Each takes whatever orders are queued, up to
+     * {@link #orderBatchMax()}, and commits them as one transaction: while one batch commits, the next gathers. Two
+     * keep both cores busy when one thread waits on a commit; more only add KEY SHARE lockers of the offer row.
+     */
+    @WithDefault("2")
+    int orderWriters();
+
+    /**
+     * Most orders in one group-commit transaction. Bounds how long a batch holds its offer rows FOR KEY SHARE (a pool
+     * recount waits for it), how much a failed batch redoes one order at a time, and one order's wait behind others.
+     */
+    @WithDefault("64")
+    int orderBatchMax();
+
     /** Payment partners and how their signed callbacks are checked ({@code harvest.orders.payments.*}). */
     Payments payments();
 

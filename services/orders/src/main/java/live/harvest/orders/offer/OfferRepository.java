@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +27,27 @@ public class OfferRepository implements PanacheRepositoryBase<Offer, UUID> {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<PoolFence> fenceForOrder(UUID offerId) {
-        List<?> rows = getEntityManager().createNativeQuery(
-                        "SELECT pool_epoch, drained_at FROM offer WHERE id = ?1 FOR KEY SHARE")
-                .setParameter(1, offerId).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
+        return Optional.ofNullable(fencesForOrders(List.of(offerId)).get(offerId));
+    }
+
+    /**
+     * The fences of several offers for one transaction writing many orders (group commit): each row FOR KEY SHARE
+     * once, in id order so two such transactions never wait on each other in a cycle. Unknown offers are absent.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<UUID, PoolFence> fencesForOrders(Collection<UUID> offerIds) {
+        Map<UUID, PoolFence> fences = new HashMap<>();
+        if (offerIds.isEmpty()) {
+            return fences;
         }
-        Object[] row = (Object[]) rows.get(0);
-        return Optional.of(new PoolFence(((Number) row[0]).longValue(), (Instant) row[1]));
+        List<?> rows = getEntityManager().createNativeQuery(
+                        "SELECT id, pool_epoch, drained_at FROM offer WHERE id IN (?1) ORDER BY id FOR KEY SHARE")
+                .setParameter(1, offerIds).getResultList();
+        for (Object r : rows) {
+            Object[] row = (Object[]) r;
+            fences.put((UUID) row[0], new PoolFence(((Number) row[1]).longValue(), (Instant) row[2]));
+        }
+        return fences;
     }
 
     /** Locks the offer row against orders and cancellations in flight, then loads it (null if unknown). */

@@ -1,131 +1,170 @@
 package live.harvest.orders.order;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.opentelemetry.context.Context;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.Observes;
 import live.harvest.orders.config.OrdersConfig;
-import live.harvest.orders.idempotency.IdempotencyRecords;
 import live.harvest.orders.idempotency.StoredResponse;
-import live.harvest.orders.offer.Offer;
-import live.harvest.orders.offer.OfferRepository;
-import live.harvest.orders.order.OrderDtos.OrderView;
-import live.harvest.platform.event.common.TemperatureClass;
-import live.harvest.platform.event.orders.OrderEvents.OrderPlaced;
-import live.harvest.platform.outbox.Outbox;
-import live.harvest.platform.problem.DomainException;
+import live.harvest.platform.problem.ServiceUnavailable;
 import live.harvest.platform.value.DeliveryAddress;
-import live.harvest.platform.value.ListingSnapshot;
+import org.jboss.logging.Logger;
 
-import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Writes an accepted order, its first timeline step, its OrderPlaced event and its idempotent response at once. Each
- * live-offer line first takes its offer row FOR KEY SHARE and checks the pool it reserved from is still the current
- * one and not drained: a recount (ADR 0011) then either counts this order or makes it fail, never neither.
+ * Writes accepted orders by group commit (ADR 0029): concurrent orders are queued, and a few writer threads each take
+ * whatever is queued (up to {@code harvest.orders.order-batch-max}) and write it as one transaction with JDBC
+ * batching: one commit, one fsync and one KEY SHARE lock per offer row for the batch instead of per order. There is
+ * no wait for a batch to fill: what queues while the previous batch commits is the next batch, so an idle service
+ * writes a lone order at once.
+ * <p>
+ * To its caller a batch is invisible; {@link #write} answers as a transaction of its own would have:
+ * <ul>
+ * <li>the stored response: committed;</li>
+ * <li>{@link live.harvest.platform.problem.DomainException} or {@link StalePoolException}: this order failed a
+ * check, nothing of it was written (the rest of its batch went on);</li>
+ * <li>any other exception: the outcome is unknown (the commit of its batch failed, e.g. the connection broke), or
+ * the order failed alone after its batch did; either way the caller asks the durable idempotency record.</li>
+ * </ul>
+ * A batch that fails before its commit (a database error: a key already recorded by a lapsed claim, a constraint)
+ * rolled back whole, so its orders are written again one per transaction, and a bad one fails alone.
  */
 @ApplicationScoped
 public class OrderWriter {
 
-    private final OfferRepository offers;
-    private final OrderRepository orders;
-    private final Outbox outbox;
-    private final IdempotencyRecords records;
-    private final ObjectMapper mapper;
+    private static final Logger LOG = Logger.getLogger(OrderWriter.class);
+    /** Past this many orders waiting, a new one is refused with 503 instead of waiting for minutes. */
+    private static final int MAX_QUEUED = 10_000;
+
+    /** Thrown inside the transaction to tell a rollback (surely nothing written) from a failed commit. */
+    private static final class RolledBack extends RuntimeException {
+        RolledBack(RuntimeException cause) {
+            super(cause);
+        }
+    }
+
+    private final BlockingQueue<PendingOrder> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
+    private final OrderBatchWriter batches;
     private final OrdersConfig config;
+    private final List<Thread> writers = new ArrayList<>();
+    private final DistributionSummary batchSizes;
 
-    public OrderWriter(OfferRepository offers, OrderRepository orders, Outbox outbox, IdempotencyRecords records,
-                       ObjectMapper mapper, OrdersConfig config) {
-        this.offers = offers;
-        this.orders = orders;
-        this.outbox = outbox;
-        this.records = records;
-        this.mapper = mapper;
+    public OrderWriter(OrderBatchWriter batches, OrdersConfig config, MeterRegistry metrics) {
+        this.batches = batches;
         this.config = config;
+        this.batchSizes = metrics.summary("harvest.orders.order.batch.size");
+        metrics.gaugeCollectionSize("harvest.orders.order.queue", Tags.empty(), queue);
     }
 
-    @Transactional
-    public StoredResponse write(UUID orderId, UUID buyerId, String key, String hash,
-                                DeliveryAddress address, List<Reserved> reserved) {
-        if (orders.unpaidOf(buyerId) >= config.maxUnpaidOrders()) {
-            // Anti-hoarding: checked in the writing transaction, after the reservations, which the refusal gives back.
-            throw DomainException.conflict("too-many-unpaid-orders", "You already have " + config.maxUnpaidOrders()
-                    + " unpaid orders; pay or cancel one before placing another");
+    /**
+     * Writes the order, its first timeline step, its OrderPlaced event and its idempotent response at once; returns
+     * that response after the commit. Exceptions as the class says.
+     */
+    public StoredResponse write(UUID orderId, UUID buyerId, String key, String hash, DeliveryAddress address,
+                                List<Reserved> reserved) {
+        PendingOrder order = new PendingOrder(orderId, buyerId, key, hash, address, reserved, Context.current(),
+                new CompletableFuture<>());
+        if (!queue.offer(order)) {
+            throw new ServiceUnavailable("orders-busy", "Too many orders are waiting to be written; retry in a moment",
+                    1, null);
         }
-        Instant now = Instant.now();
-        Order order = new Order();
-        order.id = orderId;
-        order.buyerId = buyerId;
-        order.status = OrderStatus.PENDING_PAYMENT;
-        order.address = address;
-        order.placedAt = now;
-        order.payBy = now.plus(config.paymentWindow());
-        order.updatedAt = now;
-        reserved.stream().sorted(Comparator.comparingInt(Reserved::lineNo)).forEach(r -> order.lines.add(line(order, r)));
-        order.totalFen = order.lines.stream().mapToLong(l -> l.lineTotalFen).sum();
-        order.temperatureClass = TemperatureClass.strictest(
-                order.lines.stream().map(l -> l.listing.temperatureClass()));
-        order.persist();
-        OrderTransition placed = order.noteFirst("placed", "buyer:" + buyerId, now);
-        outbox.publish(new OrderPlaced(order.id, buyerId, order.sellerId, order.streamId,
-                order.lines.stream().map(OrderLine::toContract).toList(), order.totalFen, order.currency, now));
-        StoredResponse response = StoredResponse.success(201, json(OrderView.of(order, List.of(placed))));
-        records.record(buyerId, key, hash, orderId, response);
-        return response;
-    }
-
-    private OrderLine line(Order order, Reserved r) {
-        OrderLine line = new OrderLine();
-        line.id = UUID.randomUUID();
-        line.order = order;
-        line.lineNo = r.lineNo();
-        line.quantity = r.quantity();
-        if (r.offerId() != null) {
-            Offer offer = fencedOffer(r);
-            line.offerId = offer.id;
-            line.listing = offer.listing;
-            if (order.streamId == null) {
-                order.streamId = offer.streamId;
-            }
-        } else {
-            line.listing = r.catalogListing();
-        }
-        line.lineTotalFen = line.listing.priceOf(line.quantity);
-        ListingSnapshot listing = line.listing;
-        if (order.sellerId == null) {
-            order.sellerId = listing.sellerId();
-            order.sellerCountyCode = listing.sellerCountyCode();
-            order.currency = listing.currency();
-        } else if (!order.sellerId.equals(listing.sellerId())) {
-            throw DomainException.unprocessable("mixed-sellers",
-                    "All lines of an order must come from one seller; place one order per seller");
-        } else if (!order.currency.equals(listing.currency())) {
-            throw DomainException.unprocessable("mixed-currencies", "All lines of an order must share a currency");
-        }
-        return line;
-    }
-
-    /** The offer a line reserved from, once its pool is known to be the one the units came from and not drained. */
-    private Offer fencedOffer(Reserved r) {
-        OfferRepository.PoolFence fence = offers.fenceForOrder(r.offerId()).orElseThrow(() ->
-                DomainException.unprocessable("unknown-offer", "Offer " + r.offerId() + " is not on sale"));
-        if (fence.drainedAt() != null) {
-            throw DomainException.conflict("offer-closed", "Offer " + r.offerId() + " is closed");
-        }
-        if (fence.epoch() != r.epoch()) {
-            throw new StalePoolException(r.offerId(), r.epoch(), fence.epoch());
-        }
-        return offers.findById(r.offerId());
-    }
-
-    private String json(OrderView view) {
         try {
-            return mapper.writeValueAsString(view);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            // No timeout: an order taken into a batch may still commit, so its caller must not give its units back
+            // before knowing. Every batch completes every order it took (a stuck commit ends with the transaction's
+            // timeout).
+            return order.outcome().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    void start(@Observes StartupEvent event) {
+        for (int i = 1; i <= config.orderWriters(); i++) {
+            Thread thread = new Thread(this::writeLoop, "order-writer-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            writers.add(thread);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        writers.forEach(Thread::interrupt);
+        List<PendingOrder> unwritten = new ArrayList<>();
+        queue.drainTo(unwritten); // never taken into a batch: surely not written
+        unwritten.forEach(p -> p.fail(new ServiceUnavailable("orders-busy", "The service is stopping; retry", 1, null)));
+    }
+
+    /** The marker of a rollback, as thrown or as the transaction API wrapped it; null when the commit failed. */
+    private static RolledBack rolledBackIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RolledBack r) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private void writeLoop() {
+        List<PendingOrder> batch = new ArrayList<>(config.orderBatchMax());
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                batch.add(queue.take());
+                queue.drainTo(batch, config.orderBatchMax() - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException | Error e) {
+                LOG.errorf(e, "Order writer failed on a batch of %d", batch.size());
+            } finally {
+                // Never leave a caller waiting: what is still open here has an unknown outcome.
+                IllegalStateException unknown = new IllegalStateException("order writer stopped mid-batch");
+                batch.forEach(p -> p.fail(unknown));
+                batch.clear();
+            }
+        }
+    }
+
+    /** Writes a batch in one transaction and sets every order's outcome. */
+    void commit(List<PendingOrder> batch) {
+        batchSizes.record(batch.size());
+        List<OrderBatchWriter.Written> written;
+        try {
+            written = QuarkusTransaction.requiringNew().call(() -> {
+                try {
+                    return batches.write(batch);
+                } catch (RuntimeException e) {
+                    throw new RolledBack(e);
+                }
+            });
+        } catch (RuntimeException failed) {
+            RolledBack rolledBack = rolledBackIn(failed);
+            if (rolledBack == null) {
+                // The commit itself failed: the batch may or may not be in. Each caller asks its durable record.
+                batch.forEach(p -> p.fail(failed));
+                return;
+            }
+            List<PendingOrder> open = batch.stream().filter(PendingOrder::open).toList();
+            if (open.size() == 1) {
+                open.get(0).fail((RuntimeException) rolledBack.getCause());
+            } else {
+                LOG.warnf("A batch of %d orders rolled back (%s); writing them one by one", open.size(),
+                        rolledBack.getCause());
+                open.forEach(p -> commit(List.of(p)));
+            }
+            return;
+        }
+        written.forEach(w -> w.pending().outcome().complete(w.response()));
     }
 }
