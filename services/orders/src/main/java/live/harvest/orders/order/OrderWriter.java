@@ -77,8 +77,8 @@ public class OrderWriter {
         PendingOrder order = new PendingOrder(orderId, buyerId, key, hash, address, reserved, Context.current(),
                 new CompletableFuture<>());
         if (!queue.offer(order)) {
-            throw new ServiceUnavailable("orders-busy", "Too many orders are waiting to be written; retry in a moment",
-                    1, null);
+            throw new ServiceUnavailable("temporarily-unavailable",
+                    "Too many orders are waiting to be written; retry shortly", 1, null);
         }
         try {
             // No timeout: an order taken into a batch may still commit, so its caller must not give its units back
@@ -103,7 +103,8 @@ public class OrderWriter {
         writers.forEach(Thread::interrupt);
         List<PendingOrder> unwritten = new ArrayList<>();
         queue.drainTo(unwritten); // never taken into a batch: surely not written
-        unwritten.forEach(p -> p.fail(new ServiceUnavailable("orders-busy", "The service is stopping; retry", 1, null)));
+        unwritten.forEach(p -> p.fail(new ServiceUnavailable("temporarily-unavailable",
+                "The service is stopping; retry shortly", 1, null)));
     }
 
     /** The marker of a rollback, as thrown or as the transaction API wrapped it; null when the commit failed. */

@@ -1,6 +1,8 @@
 package live.harvest.orders.order;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -50,6 +52,9 @@ class AcceptedOrdersBench {
     @Inject
     PoolRecovery recovery;
 
+    @Inject
+    MeterRegistry metrics;
+
     @TestHTTPResource("/api/v1/orders")
     URI ordersUrl;
 
@@ -62,8 +67,9 @@ class AcceptedOrdersBench {
         AtomicInteger threadNo = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(concurrency,
                 r -> new Thread(r, "bench-client-" + threadNo.incrementAndGet()));
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(2, r -> new Thread(r, "bench-http-" + threadNo.incrementAndGet())))
+        ExecutorService io = Executors.newFixedThreadPool(2,
+                r -> new Thread(r, "bench-http-" + threadNo.incrementAndGet()));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(io)
                 .connectTimeout(Duration.ofSeconds(10)).build();
 
         run(http, clients, warmup, concurrency, "warm-up");
@@ -72,17 +78,18 @@ class AcceptedOrdersBench {
 
         long[] sorted = measured.latencyMicros.clone();
         Arrays.sort(sorted);
-        System.out.printf("%nAcceptedOrdersBench: %d orders at concurrency %d in %.2f s = %.0f orders/s; latency p50 %.1f ms,"
-                        + " p99 %.1f ms, max %.1f ms; service CPU %.2f ms per order (JVM %.2f, client %.2f); load average"
-                        + " %.1f before, %.1f after%n%n",
+        System.out.printf("%nAcceptedOrdersBench: %d orders at concurrency %d in %.2f s = %.0f orders/s; latency p50"
+                        + " %.1f ms, p99 %.1f ms, max %.1f ms; service CPU %.2f ms per order (JVM %.2f, client %.2f);"
+                        + " load average %.1f before, %.1f after; %s%n%n",
                 orders, concurrency, measured.seconds, orders / measured.seconds, at(sorted, 0.50), at(sorted, 0.99),
                 sorted[sorted.length - 1] / 1000.0, (measured.jvmCpuMs - measured.clientCpuMs) / orders,
-                measured.jvmCpuMs / orders, measured.clientCpuMs / orders, measured.loadBefore, measured.loadAfter);
+                measured.jvmCpuMs / orders, measured.clientCpuMs / orders, measured.loadBefore, measured.loadAfter,
+                measured.batches);
         assertEquals(orders, measured.accepted, "every measured order must be accepted");
     }
 
     private record Phase(double seconds, long[] latencyMicros, int accepted, double jvmCpuMs, double clientCpuMs,
-                         double loadBefore, double loadAfter) {
+                         double loadBefore, double loadAfter, String batches) {
     }
 
     private Phase run(HttpClient http, ExecutorService clients, int orders, int concurrency, String name)
@@ -103,6 +110,9 @@ class AcceptedOrdersBench {
         double loadBefore = os.getSystemLoadAverage();
         long jvmCpu0 = os.getProcessCpuTime();
         long clientCpu0 = clientCpuNanos();
+        DistributionSummary batchSizes = metrics.find("harvest.orders.order.batch.size").summary();
+        long batches0 = batchSizes == null ? 0 : batchSizes.count();
+        double written0 = batchSizes == null ? 0 : batchSizes.totalAmount();
         long started = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         for (int c = 0; c < concurrency; c++) {
@@ -133,8 +143,10 @@ class AcceptedOrdersBench {
         double jvmCpuMs = (os.getProcessCpuTime() - jvmCpu0) / 1e6;
         double clientCpuMs = (clientCpuNanos() - clientCpu0) / 1e6;
         System.out.printf("bench %s: %d/%d accepted in %.2f s%n", name, accepted.get(), orders, seconds);
+        String batches = batchSizes == null ? "no group commit" : String.format("%d batches, %.1f orders each",
+                batchSizes.count() - batches0, (batchSizes.totalAmount() - written0) / (batchSizes.count() - batches0));
         return new Phase(seconds, latency, accepted.get(), jvmCpuMs, clientCpuMs, loadBefore,
-                os.getSystemLoadAverage());
+                os.getSystemLoadAverage(), batches);
     }
 
     /** CPU time of the load generator's threads (they live for the whole run, so none is missed). */
