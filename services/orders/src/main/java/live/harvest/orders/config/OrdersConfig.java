@@ -90,7 +90,7 @@ public interface OrdersConfig {
     }
 
     /**
-     * Threads writing accepted orders (ADR 0030). Each takes whatever orders are queued, up to
+     * Threads writing accepted orders (ADR 0029). Each takes whatever orders are queued, up to
      * {@link #orderBatchMax()}, and commits them as one transaction: while one batch commits, the next gathers. Two
      * keep both cores busy when one thread waits on a commit; more only add KEY SHARE lockers of the offer row.
      */

@@ -24,7 +24,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Writes accepted orders by group commit (ADR 0030): concurrent orders are queued, and a few writer threads each take
+ * Writes accepted orders by group commit (ADR 0029): concurrent orders are queued, and a few writer threads each take
  * whatever is queued (up to {@code harvest.orders.order-batch-max}) and write it as one transaction with JDBC
  * batching: one commit, one fsync and one KEY SHARE lock per offer row for the batch instead of per order. There is
  * no wait for a batch to fill: what queues while the previous batch commits is the next batch, so an idle service

@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Group commit of accepted orders (ADR 0030) keeps every guarantee of a transaction per order (ADR 0011): an order
+ * Group commit of accepted orders (ADR 0029) keeps every guarantee of a transaction per order (ADR 0011): an order
  * that fails its fence fails alone, and when a batch's commit breaks, every order of it is resolved by its durable
  * record, none left half given back.
  */
