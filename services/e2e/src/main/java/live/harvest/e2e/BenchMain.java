@@ -2,6 +2,7 @@ package live.harvest.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.awaitility.Awaitility;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,15 +88,10 @@ public final class BenchMain {
                 .writeValueAsString(prepared));
     }
 
-    private static void awaitPoolOpen(Http http, String ordersUrl, String offerId) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!"open".equals(http.get(ordersUrl + "/api/v1/offers/" + offerId + "/pool", null).body()
-                .path("state").asText())) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the pool of offer " + offerId + " did not open in 60 s");
-            }
-            Thread.sleep(200);
-        }
+    private static void awaitPoolOpen(Http http, String ordersUrl, String offerId) {
+        Awaitility.await("the pool of offer " + offerId + " open").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).until(() -> "open".equals(http.get(ordersUrl
+                        + "/api/v1/offers/" + offerId + "/pool", null).body().path("state").asText()));
     }
 
     private static void writeTokens(TokenMinter tokens, int buyers, Path file) throws IOException {
@@ -113,12 +109,8 @@ public final class BenchMain {
         try (FeedWatcher feed = new FeedWatcher(endpoints().livestream() + "/api/v1/streams/"
                 + System.getProperty("streamId") + "/feed")) {
             long start = System.currentTimeMillis();
-            while (feed.count("snapshot") == 0) {
-                if (System.currentTimeMillis() - start > 30_000) {
-                    throw new IllegalStateException("the feed sent no snapshot in 30 s");
-                }
-                Thread.sleep(20);
-            }
+            Awaitility.await("the feed's snapshot").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> feed.count("snapshot") > 0);
             Files.writeString(out.resolve("feed.ready"), String.valueOf(System.currentTimeMillis()));
             // Appended as they come (stamped on arrival by the reader thread), so a viewer stopped early keeps them.
             Path file = out.resolve("feed-events.jsonl");

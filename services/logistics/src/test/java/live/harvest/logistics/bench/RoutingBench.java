@@ -9,6 +9,7 @@ import live.harvest.platform.event.orders.OrderEvents.DeliveryAddress;
 import live.harvest.platform.event.orders.OrderEvents.OrderLine;
 import live.harvest.platform.event.orders.OrderEvents.OrderPaid;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.awaitility.Awaitility;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -20,6 +21,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -87,12 +89,9 @@ public final class RoutingBench {
         publish(count);
         long published = System.nanoTime();
         routedSoFar += count;
-        while (routed() < routedSoFar) {
-            if (System.nanoTime() - start > 900_000_000_000L) {
-                throw new IllegalStateException("Not all routed after 15 minutes: " + routed() + " of " + routedSoFar);
-            }
-            Thread.sleep(100);
-        }
+        long expected = routedSoFar;
+        Awaitility.await("all " + expected + " routed").atMost(Duration.ofMinutes(15))
+                .pollInterval(Duration.ofMillis(100)).until(() -> routed() >= expected);
         double seconds = (System.nanoTime() - start) / 1e9;
         long cpu = cpuMillis() - cpuBefore;
         System.out.printf("%-8s %6d orders  published in %5.2f s  routed in %6.2f s  %7.1f orders/s  "
