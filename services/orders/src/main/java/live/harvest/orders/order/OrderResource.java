@@ -77,7 +77,8 @@ public class OrderResource {
     @APIResponse(responseCode = "422", description = "unknown-offer, unknown-sku, mixed-sellers, idempotency-key-reused,"
             + " quantity-above-cap (the SKU's per-order cap, set by catalog: its seller's, else 20)")
     @APIResponse(responseCode = "503", description = "catalog-unavailable, offer-pool-rebuilding (after a Redis loss),"
-            + " buyer-limit-pending (the per-buyer limit depends on this buyer's own purchase still being confirmed):"
+            + " buyer-limit-pending (the per-buyer limit depends on this buyer's own purchase still being confirmed),"
+            + " temporarily-unavailable (too many orders waiting to be written, or the instance is stopping):"
             + " nothing was stored and the key is free; retry with the same key after Retry-After")
     public Response place(
             @Parameter(description = "1-64 printable characters, unique per purchase intent")
